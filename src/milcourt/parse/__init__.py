@@ -1,0 +1,1 @@
+"""Page parser: court-website pages (sudrf engine) into structured records."""

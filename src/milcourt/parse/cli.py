@@ -1,0 +1,9 @@
+"""CLI verbs of the parse stage."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Attach this stage's verbs to the main app."""
