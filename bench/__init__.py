@@ -1,0 +1,1 @@
+"""milcourt's speed and memory targets, run by ``make bench`` (never in the unit tests)."""
