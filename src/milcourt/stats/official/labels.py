@@ -17,6 +17,8 @@ CHAPTER_FIRST = (331, 0)
 CHAPTER_LAST = (352, 1)
 CHAPTER_TOTAL = "ch33"
 """The `article` value of the chapter's total row (part is "")."""
+CHAPTER_ARTICLES = (*(str(n) for n in range(332, 353)), "352.1")
+"""Articles of chapter 33 that define crimes (331 only defines terms)."""
 
 _NUMBER = r"\d{3}(?:\.\d{1,2})?"
 _ARTICLE_PART = re.compile(
