@@ -42,18 +42,20 @@ class Grid:
 
 def open_xls(path: Path) -> list[Grid]:
     """Every sheet of an .xls workbook as a Grid; Form10aError names the file when it can't be read."""
+    if not path.is_file():
+        raise Form10aError(f"{path}: no such file")
     try:
         book = xlrd.open_workbook(str(path), on_demand=True)
-    except FileNotFoundError as exc:
-        raise Form10aError(f"{path}: no such file") from exc
-    except (xlrd.XLRDError, OSError, ValueError, AssertionError) as exc:
-        raise Form10aError(f"{path}: not a readable Excel .xls workbook ({exc})") from exc
+    except Exception as exc:  # xlrd raises XLRDError, BadZipFile, struct/assertion errors on junk
+        raise Form10aError(f"{path}: not a readable Excel .xls workbook ({exc.__class__.__name__}: {exc})") from exc
     try:
         grids = []
         for i in range(book.nsheets):
             sheet = book.sheet_by_index(i)
             grids.append(Grid(sheet.name, [sheet.row_values(r) for r in range(sheet.nrows)]))
         return grids
+    except Exception as exc:
+        raise Form10aError(f"{path}: a sheet cannot be read ({exc.__class__.__name__}: {exc})") from exc
     finally:
         book.release_resources()
 
