@@ -8,6 +8,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import Engine, create_engine
 
@@ -22,7 +23,13 @@ official_app = typer.Typer(
     ),
     no_args_is_help=True,
 )
-_err = Console(stderr=True)
+_err = Console(stderr=True, soft_wrap=True)
+
+
+def _warn(kind: str, message: str) -> None:
+    """One stderr line; the message is printed as is (file names may hold brackets)."""
+    colour = "red" if kind == "error" else "yellow"
+    _err.print(f"[{colour}]{kind}:[/{colour}] {escape(message)}")
 
 
 def _engine(url: str | None) -> Engine:
@@ -45,7 +52,7 @@ def load(
     try:
         forms, errors = read_directory(directory)
     except Form10aError as exc:
-        _err.print(f"[red]error:[/red] {exc}")
+        _warn("error", str(exc))
         raise typer.Exit(2) from exc
     engine = _engine(db)
     summary = []
@@ -54,9 +61,9 @@ def load(
         summary.append({"file": form.source, "year": form.year, "sheet": form.sheet, "rows": written,
                         "warnings": form.warnings})
         for warning in form.warnings:
-            _err.print(f"[yellow]warning:[/yellow] {warning}")
+            _warn("warning", warning)
     for error in errors:
-        _err.print(f"[red]error:[/red] {error}")
+        _warn("error", error)
     if as_json:
         write_lines([*summary, *({"error": e} for e in errors)])
     else:
@@ -83,7 +90,7 @@ def show(
 
     rows = official_rows(_engine(db), article=article, year=year, part=part)
     if not rows:
-        _err.print("no official rows (run `milcourt official load DIR` first, or widen the filter)")
+        _warn("note", "no official rows (run `milcourt official load DIR` first, or widen the filter)")
     if as_json:
         write_lines(rows)
         return
@@ -121,7 +128,7 @@ def compare_command(
     totals = official_rows(engine, article=article, part="")
     figures = read_published(published)
     for error in figures.errors:
-        _err.print(f"[yellow]warning:[/yellow] {error}")
+        _warn("warning", error)
     ours = our_counts_from_store(engine, article)
     result = compare(
         article, {r["year"]: r["convicted"] for r in totals}, figures.figures, ours.by_year,
