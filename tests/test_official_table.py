@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -40,9 +41,14 @@ def test_load_every_year_twice_changes_nothing(engine: Engine, forms) -> None:  
         load_official(engine, form.rows)
     first = official_rows(engine)
     assert _count(engine) == sum(len(f.rows) for f in forms) == 2 * 61 + 7 * 63
+    with engine.connect() as conn:
+        stamps = conn.execute(select(official_convictions)).fetchall()
+    time.sleep(1.1)  # loaded_at has one-second resolution
     for form in forms:
         load_official(engine, form.rows)
     assert official_rows(engine) == first
+    with engine.connect() as conn:
+        assert conn.execute(select(official_convictions)).fetchall() == stamps  # loaded_at included
 
 
 def test_queries(engine: Engine, forms) -> None:  # type: ignore[no-untyped-def]

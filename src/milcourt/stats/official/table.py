@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     and_,
     inspect,
+    or_,
     select,
 )
 from sqlalchemy.dialects import postgresql, sqlite
@@ -88,9 +89,12 @@ def load_official(engine: Engine, rows: Iterable[OfficialRow | Mapping[str, Any]
         if name in ("sqlite", "postgresql"):
             insert = sqlite.insert if name == "sqlite" else postgresql.insert
             stmt = insert(table)
+            values = [c.name for c in table.columns if c.name not in keys and c.name != "loaded_at"]
             stmt = stmt.on_conflict_do_update(
                 index_elements=list(keys),
                 set_={c.name: stmt.excluded[c.name] for c in table.columns if c.name not in keys},
+                # an unchanged row keeps its loaded_at: a second load of the same files changes nothing
+                where=or_(*(table.c[v].is_distinct_from(stmt.excluded[v]) for v in values)),
             )
             conn.execute(stmt, records)
         else:  # any other backend: replace by key, still one transaction
