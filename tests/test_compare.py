@@ -64,6 +64,8 @@ def test_shape_without_our_count(official_337: dict[int, int]) -> None:
     assert "no official figure for 2022, 2023, 2024, 2025" in text
     assert "count a case once however many defendants" in text
     assert "mobilisation decree" in text
+    # five all-article counts of cases or sentences, and Barents Observer's 337;338;339
+    assert "6 count(s) of cases or sentences mix several articles" in text
     assert "Perm garrison military court" in text
     assert "Our own count is missing (store empty)" in text
     assert "In 2021 The Moscow Times (citing Mediazona) counted 615 cases under art. 337, 50 more than the 565 persons" in text

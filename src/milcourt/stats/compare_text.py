@@ -75,7 +75,7 @@ def _published_sentences(c: Comparison) -> list[str]:
             "publication date misses cases posted late, so they do not compare with a calendar-year count."
         )
     prosecutions = [p for p in figures if p["counts"] in ("cases", "sentences")]
-    mixed = [p for p in prosecutions if p["articles"] == "all" or not p["articles"].startswith(c.article)]
+    mixed = [p for p in prosecutions if p["articles"].split(" part ")[0] != c.article]
     if mixed:
         out.append(
             f"{len(mixed)} count(s) of cases or sentences mix several articles (332, 337, 338 and others) and "
