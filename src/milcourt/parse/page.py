@@ -43,8 +43,16 @@ def parse_page(data: bytes, *, source: str = "<bytes>", base_url: str | None = N
         page = parse_listing(root, html, source=source, base=base_url or site_url(html))
     else:
         page = {"kind": kind}
+    if page["kind"] in (CASE_CARD, SEARCH_RESULTS) and _truncated(html):
+        raise PageLayoutError(source, f"truncated {page['kind']} page (no closing </html>): the record would be incomplete")
     check_sanity(page, source)
     return page
+
+
+def _truncated(html: str) -> bool:
+    """A download cut short: the engine's pages always end with ``</html>``."""
+    tail = html[-8192:].lower()
+    return "</html" not in tail and "</body" not in tail
 
 
 def _check_bytes(data: bytes, source: str) -> None:
