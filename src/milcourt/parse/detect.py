@@ -19,11 +19,13 @@ UNKNOWN = "unknown"
 KINDS = (CASE_CARD, SEARCH_RESULTS, CAPTCHA, UNAVAILABLE, UNKNOWN)
 
 _CARD_MARKS = ".casenumber, .case-num, #tab_content_Case, li[id^='tab_doc'], #case_bookmarks"
-_CAPTCHA_MARKS = ("проверочный код", "код с картинки", "введите код")
+# Phrases as the engine prints them (checked as substrings, in both capitalisations).
+_CAPTCHA_MARKS = ("проверочный код", "Проверочный код", "код с картинки", "Введите код", "введите код")
 _UNAVAILABLE_MARKS = (
+    "Информация временно недоступна",
     "информация временно недоступна",
-    "сервис временно недоступен",
     "временно недоступен",
+    "Ведутся технические работы",
     "ведутся технические работы",
 )
 
@@ -38,12 +40,11 @@ def page_kind(tree: Any, root: Any, html: str) -> str:
         return CASE_CARD
     if root is not None and (find_results_table(root) is not None or reported_total(html) is not None):
         return SEARCH_RESULTS
-    lowered = html.lower()
     if tree.css_first("input[name='captcha'], img[src*='captcha'], img[src*='kcaptcha']") is not None or any(
-        mark in lowered for mark in _CAPTCHA_MARKS
+        mark in html for mark in _CAPTCHA_MARKS
     ):
         return CAPTCHA
-    if any(mark in lowered for mark in _UNAVAILABLE_MARKS):
+    if any(mark in html for mark in _UNAVAILABLE_MARKS):
         return UNAVAILABLE
     if root is not None and nothing_found(html) and "sud_delo" in html:
         return SEARCH_RESULTS

@@ -18,12 +18,19 @@ _SHARED_HOSTS = ("ej.", "files.", "counter.", "www.", "bsr.", "sudrf.ru")
 
 def site_url(html: str) -> str | None:
     """``https://<court>.sudrf.ru/`` as revealed by the page, or None."""
-    for local in _MAIL.findall(html):
-        if local.lower() not in ("info", "support", "admin", "webmaster"):
-            return f"https://{local.lower()}.sudrf.ru/"
-    hosts = Counter(
-        host.lower() for host in _OWN_LINK.findall(html) if not host.lower().startswith(_SHARED_HOSTS)
-    )
+    at = html.find("@sudrf.ru")
+    while at >= 0:
+        match = _MAIL.search(html, max(0, at - 80), at + 9)
+        if match and match.group(1).lower() not in ("info", "support", "admin", "webmaster"):
+            return f"https://{match.group(1).lower()}.sudrf.ru/"
+        at = html.find("@sudrf.ru", at + 9)
+    hosts: Counter[str] = Counter()
+    at = html.find(".sudrf.ru/modules.php")
+    while at >= 0:
+        match = _OWN_LINK.search(html, max(0, at - 80), at + 21)
+        if match and not match.group(1).lower().startswith(_SHARED_HOSTS):
+            hosts[match.group(1).lower()] += 1
+        at = html.find(".sudrf.ru/modules.php", at + 21)
     if hosts:
         return f"https://{hosts.most_common(1)[0][0]}/"
     return None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_SPACES = re.compile(r"\s+")
 _DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 # Elements that start a new line of text (everything else is inline).
 _BLOCK_TAGS = frozenset(
@@ -19,7 +18,7 @@ def clean(text: str | None) -> str:
     """One line, single spaces, no-break spaces and tabs folded, trimmed."""
     if not text:
         return ""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def lines_of(node: Any) -> list[str]:
