@@ -8,7 +8,6 @@ no lexbor-based parser can beat; both are measured in the same run on the same p
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
