@@ -11,7 +11,7 @@ _BLOCK_TAGS = frozenset(
     {"p", "div", "br", "tr", "li", "table", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "pre",
      "blockquote", "section", "article", "center", "hr"}
 )
-_SKIP_TAGS = frozenset({"script", "style", "noscript", "template"})
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "title", "head"})
 
 
 def clean(text: str | None) -> str:
