@@ -104,3 +104,35 @@ def test_old_layout_card() -> None:
     assert page["persons"][0]["role"] == "Подсудимый"
     assert page["persons"][0]["articles"] == [{"law": "УК РФ", "article": "337", "part": "3.1", "point": None}]
     assert page["acts"] == [{"title": "Приговор", "text": "ПРИГОВОР\nИменем Российской Федерации"}]
+
+
+CRIMINAL_LISTING = """<html><head><meta charset="windows-1251"></head><body><div id="content">
+<div align="center" class="title">Уголовные дела - первая инстанция</div>
+<table width="100%"><tr><td>Страницы : <b>1</b></td>
+<td align="right">Всего по запросу найдено — 2. На странице записи с 1 по 2.</td></tr></table>
+<table id="tablcont"><tr><th>№ дела</th><th>Дата<br>поступления</th><th>Категория / Стороны / Статья</th>
+<th>Судья</th><th>Дата<br>решения</th><th>Решение</th><th>Дата вступления<br>в законную силу</th><th>Судебные<br>акты</th></tr>
+<tr><td><a href="/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=501">1-12/2025</a></td><td>&nbsp;14.02.2025</td>
+<td>КУЗНЕЦОВ А.О. - ст.337 ч.5</td><td>Орлов О.О.</td><td>03.04.2025</td><td>Вынесен ПРИГОВОР</td><td>19.04.2025</td><td></td></tr>
+<tr><td><a href="/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=502">1-13/2025</a></td><td>&nbsp;15.02.2025</td>
+<td>СМИРНОВ Д.А. - ст.338 ч.1; ст.337 ч.3.1</td><td>Орлов О.О.</td><td></td><td></td><td></td><td></td></tr>
+</table></div></body></html>"""
+
+
+def test_criminal_listing_articles_and_relative_links() -> None:
+    page = parse_page(CRIMINAL_LISTING.encode("cp1251"), source="listing.html")
+    assert page["total"] == 2 and page["next_page"] is None
+    first, second = page["rows"]
+    assert first["articles"] == [{"law": "УК РФ", "article": "337", "part": "5", "point": None}]
+    assert [a["article"] for a in second["articles"]] == ["338", "337"]
+    assert (second["decided"], second["result"]) == (None, None)
+    # No base URL and no court site on the page: links stay as printed.
+    assert first["url"] == "/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=501"
+    page = parse_page(CRIMINAL_LISTING.encode("cp1251"), base_url="https://54gvs.nsk.sudrf.ru/modules.php?name=sud_delo")
+    assert page["rows"][0]["url"] == "https://54gvs.nsk.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=case&case_id=501"
+
+
+def test_empty_listing() -> None:
+    html = """<html><body><div id="content"><form action="/modules.php"><input name="name" value="sud_delo"></form>
+    <div>Данных по запросу не найдено</div></div></body></html>"""
+    assert parse_page(html.encode("utf-8")) == {"kind": "search_results", "total": 0, "rows": [], "next_page": None}

@@ -66,6 +66,8 @@ def parse_listing(root: Any, html: str, *, source: str, base: str | None) -> dic
         rows = _rows(table, index, keys, source=source, base=base, law=default_law(root))
     elif total:
         raise PageLayoutError(source, f"the page reports {total} cases but has no results table")
+    elif total is None and nothing_found(html):
+        total = 0
     return {"kind": "search_results", "total": total, "rows": rows, "next_page": _next_page(root, base)}
 
 
