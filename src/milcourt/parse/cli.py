@@ -45,6 +45,9 @@ def parse_files(paths: list[str], *, keep_names: bool) -> tuple[list[dict[str, A
         except ParseError as err:
             errors.append(str(err))
             continue
+        except Exception as err:  # a parser bug on one page must not stop the batch
+            errors.append(f"{path}: cannot parse ({type(err).__name__}: {err})")
+            continue
         if not keep_names:
             page = _depersonalise(page)
         results.append({"file": path, **page})
