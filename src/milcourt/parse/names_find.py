@@ -1,0 +1,195 @@
+"""Find every mention of a person in free text and tie it to a :class:`Person`.
+
+Rules first, because they are fast and predictable on court prose: full names (a patronymic is
+a near-certain sign), surname + initials either way round, initials alone when they are a known
+party's, and then bare surnames of everyone established so far. natasha's NER (optional, for
+long act texts) adds what the rules miss. A mention introduced by "судья", "судей",
+"председательствующий" or "Судья … суда …" is a judge and stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from milcourt.parse.names_morph import is_patronymic, shadow, surname_strength
+from milcourt.parse.names_people import Person, person_from_fio, person_from_initials
+
+CAP = r"[А-Я][а-я]+(?:-[А-Я][а-я]+)?"
+PATR = r"[А-Я][а-я]*(?:вич|ич|вн|чн)(?:а|у|ем|е|ы|ой|ою)?"
+FIO = re.compile(rf"(?<![\w-])(?:({CAP})\s+)?({CAP})\s+({PATR})(?![\w-])(?:[ \t]+({CAP})(?![\w-]))?")
+SURNAME_INITIALS = re.compile(rf"(?<![\w.-])({CAP})\s+([А-Я]\.(?:[ \t]?[А-Я](?:\.|(?![а-яА-Я.])))?)"
+                              r"(?![а-я]|[ \t]?[А-Я]\.)")
+INITIALS_SURNAME = re.compile(rf"(?<![\w.])([А-Я]\.[ \t]?(?:[А-Я]\.[ \t]?)?)[ \t]{{0,2}}({CAP})(?![\w-])")
+THREE_INITIALS = re.compile(r"(?<![\w.])([А-Я])\.[ \t]?([А-Я])\.[ \t]?([А-Я])\.?(?![\w])|(?<![\w-])([А-Я]{3})(?![\w-])")
+TWO_WORDS = re.compile(rf"(?<![\w-])({CAP})\s+({CAP})(?![\w-])")
+WORD = re.compile(rf"(?<![\w-])({CAP})(?![\w-])")
+
+# A mention right after these is a place or a namesake institution ("ул. Пушкина", "им. Н.И. Пирогова").
+PLACE_BEFORE = re.compile(
+    r"(?:\b(?:г|гор|ул|пр|пр-т|пер|пл|б-р|наб|им|пос|п|с|д|дер|мкр|р-н|обл|ш)\.|\b(?:город[а-я]*|улиц[а-я]*|"
+    r"проспект[а-я]*|переул[а-я]*|площад[а-я]*|бульвар[а-я]*|набережн[а-я]*|имени|посел[а-я]*|"
+    r"сел[а-я]{0,2}|деревн[а-я]*|станц[а-я]*|шоссе|район[а-я]*|микрорайон[а-я]*|аэропорт[а-я]*))\s*$",
+    re.IGNORECASE)
+# ... and a bare surname followed by these is part of a court or place name.
+PLACE_AFTER = re.compile(r"^\s+(?:районн|городск|областн|краев|гарнизонн|флотск|окружн|межрайонн|военн|"
+                         r"суд|район|област|кра[йяю]|улиц|проспект|переул|шоссе)", re.IGNORECASE)
+JUDGE_WORDS = re.compile(r"(?:\bсуд(?:ья|ьи|ей|ьей|ье|ью)|председательствующ[а-я]*|\bв составе)[\s:,–-]*$",
+                         re.IGNORECASE)
+JUDGE_OF_COURT = re.compile(r"\bсудь[яи]\s+[^\n;]{0,120}?\b(?:суда|участка)(?:\s+(?:г\.|города|района|"
+                            r"области|края|республики|округа|№\s*\d+|[А-Я][\w-]*|\([^)\n]*\)))*\s*$",
+                            re.IGNORECASE)
+_STRIP_TAIL = re.compile(rf"(?:{CAP}|[А-Я]\.|\s+|,|;|\bи\b)$")
+ACRONYMS = frozenset("ООО ОАО ЗАО ПАО АНО УПК ГПК КАС АПК УИК ГИБДД МВД ФСБ ФСИН СИЗО ВВС ВМФ СНТ ИНН КПП "
+                     "ОГРН БИК ДНР ЛНР УФК ФНС ЕГРЮЛ".split())
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    person: Person
+    rank: int  # higher wins an overlap: 3 a known person, 2 strong rule, 1 weak rule or NER, 0 bare surname
+
+
+def in_judge_context(sh: str, start: int) -> bool:
+    """Whether the words before a mention make it a judge ("судей Железного А.В., …")."""
+    window = sh[max(0, start - 200):start]
+    if JUDGE_OF_COURT.search(window):
+        return True
+    for _ in range(24):
+        if JUDGE_WORDS.search(window):
+            return True
+        stripped = _STRIP_TAIL.sub("", window)
+        if stripped == window:
+            return False
+        window = stripped
+    return False
+
+
+def _place(sh: str, start: int, end: int, bare: bool) -> bool:
+    if PLACE_BEFORE.search(sh[max(0, start - 30):start]):
+        return True
+    return bare and bool(PLACE_AFTER.match(sh[end:end + 20]))
+
+
+class Finder:
+    """Mentions in one text, given the people already known (card parties and judges)."""
+
+    def __init__(self, text: str, people: Iterable[Person]):
+        self.sh = shadow(text)
+        self.people = list(people)
+        self.given = len(self.people)  # people[:given] came from the card: their mentions rank 3
+        self.found: list[Mention] = []
+
+    def _known(self, surname: str | None, letters: str = "", first: str | None = None,
+               patronymic: str | None = None) -> Person | None:
+        form = shadow(surname).lower() if surname else None
+        for person in self.people:
+            if form is not None and form not in person.surname_set:
+                continue
+            if form is None and not (first and person.first_fits(first)):
+                continue
+            if first and person.first and not person.first_fits(first):
+                continue
+            if patronymic and person.patronymic and not person.patronymic_fits(patronymic):
+                continue
+            if person.initials_fit(letters):
+                return person
+        return None
+
+    def _add(self, start: int, end: int, person: Person, rank: int) -> None:
+        if rank == 3 and not any(p is person for p in self.people[:self.given]):
+            rank = 2
+        self.found.append(Mention(start, end, person, rank))
+
+    def _new(self, person: Person, start: int) -> Person:
+        person.judge = person.judge or in_judge_context(self.sh, start)
+        self.people.append(person)
+        return person
+
+    def rules(self) -> None:
+        sh = self.sh
+        for m in FIO.finditer(sh):
+            lead, first, patr, trail = m.groups()
+            if not is_patronymic(patr) or surname_strength(first) == 0:
+                continue
+            start, end = m.start(), m.end()
+            surname = lead
+            if lead and surname_strength(lead) == 0:
+                surname, start = None, m.start(2)
+            if surname is None and trail and surname_strength(trail) == 2:
+                surname = trail
+            elif trail:
+                end = m.end(3)
+            known = self._known(surname, (first[0] + patr[0]), first, patr)
+            person = known or self._new(person_from_fio(surname, first, patr), start)
+            self._add(start, end, person, 3 if known else 2)
+        for pattern, s_group, i_group in ((SURNAME_INITIALS, 1, 2), (INITIALS_SURNAME, 2, 1)):
+            for m in pattern.finditer(sh):
+                surname, letters = m.group(s_group), re.sub(r"[^А-Я]", "", m.group(i_group))
+                strength = surname_strength(surname)
+                if strength == 0 or _place(sh, m.start(), m.end(), bare=False):
+                    continue
+                end = m.end() if s_group == 2 else m.end(2)
+                known = self._known(surname, letters)
+                if known:
+                    self._add(m.start(), end, known, 3)
+                else:
+                    person = self._new(person_from_initials(surname, letters), m.start())
+                    self._add(m.start(), end, person, strength)
+        for m in TWO_WORDS.finditer(sh):
+            a, b = m.groups()
+            for surname, first, s, e in ((a, b, m.start(), m.end()), (b, a, m.start(), m.end())):
+                known = self._known(surname, first=first)
+                if known and known.first:
+                    self._add(s, e, known, 3)
+        self._initials_only()
+
+    def _initials_only(self) -> None:
+        by_letters: dict[str, list[Person]] = {}
+        for person in self.people:
+            if person.full_initials():
+                by_letters.setdefault(person.full_initials(), []).append(person)
+        for m in THREE_INITIALS.finditer(self.sh):
+            letters = "".join(g for g in m.groups() if g)
+            owners = by_letters.get(letters, [])
+            if len(owners) == 1 and not owners[0].judge and letters not in ACRONYMS:
+                self._add(m.start(), m.end(), owners[0], 2)
+
+    def ner(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Take natasha's PER spans that look like names and are not places."""
+        for start, end in spans:
+            text = self.sh[start:end].split("\n")[0].strip(" .,")
+            end = start + len(text)
+            words = WORD.findall(text)
+            if not words or _place(self.sh, start, end, bare=len(words) == 1):
+                continue
+            surname = next((w for w in words if surname_strength(w) == 2 and not is_patronymic(w)), None)
+            if surname is None or (len(words) == 1 and len(text.split()) == 1 and len(surname) < 3):
+                continue
+            letters = "".join(re.findall(r"([А-Я])\.", text))
+            known = self._known(surname, letters)
+            person = known or self._new(person_from_initials(surname, letters), start)
+            self._add(start, end, person, 3 if known else 1)
+
+    def bare_surnames(self) -> None:
+        """Surnames alone ("Пересыпкину назначено"), for every person established so far."""
+        index: dict[str, Person] = {}
+        for person in self.people:
+            for form in person.surname_set:
+                if len(form) >= 3:
+                    index.setdefault(form, person)
+        for m in WORD.finditer(self.sh):
+            person = index.get(m.group(1).lower())
+            if person and not _place(self.sh, m.start(), m.end(), bare=True):
+                self._add(m.start(), m.end(), person, 0)
+
+    def chosen(self) -> list[Mention]:
+        """Non-overlapping mentions: known people first, then the longer, then the earlier."""
+        taken: list[Mention] = []
+        for mention in sorted(self.found, key=lambda x: (-x.rank, -(x.end - x.start), x.start)):
+            if all(mention.end <= t.start or mention.start >= t.end for t in taken):
+                taken.append(mention)
+        return sorted(taken, key=lambda x: x.start)
