@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from milcourt.parse.names_find import Finder
+from milcourt.parse.names_morph import surname_lemma
 from milcourt.parse.names_people import Person, person_from_name
 
 SECRET_FILE = "pseudonym.key"
@@ -30,7 +31,11 @@ class SecretFileError(ValueError):
 
 
 def normalise_name(name: str) -> str:
-    """One spelling per name: NFC, ё→е, lower case, single spaces, "г. а." → "г.а.", surname first."""
+    """One spelling per name: NFC, ё→е, lower case, single spaces, "г. а." → "г.а.", surname first.
+
+    A surname with initials only is also put in its dictionary form, since "Симкина Г.А." may
+    be a woman or a man in the genitive: a listing and an act then give the same pseudonym.
+    """
     text = unicodedata.normalize("NFC", name).replace("ё", "е").replace("Ё", "Е").lower()
     text = " ".join(text.replace("\u00a0", " ").split())
     text = re.sub(r"(?<=\b\w\.)\s+(?=\w\.)", "", text)  # "г. а." → "г.а."
@@ -38,6 +43,9 @@ def normalise_name(name: str) -> str:
     match = re.fullmatch(r"((?:\w\.){1,3})\s*([\w-]+)", text)  # "г.а. симкин" → "симкин г.а."
     if match:
         text = f"{match.group(2)} {match.group(1)}"
+    match = re.fullmatch(r"([\w-]+) ((?:\w\.){1,2})", text)
+    if match:  # "рыжкова е.а." and "рыжкову е.а." → "рыжков е.а.": the case of an initials form is unknowable
+        text = f"{surname_lemma(match.group(1).capitalize()).lower()} {match.group(2)}"
     return text.strip(" ,;")
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from milcourt.parse.names_morph import is_patronymic, shadow, surname_strength
+from milcourt.parse.names_morph import is_patronymic, shadow, surname_strength, word_set
 from milcourt.parse.names_people import Person, person_from_fio, person_from_initials
 
 CAP = r"[А-Я][а-я]+(?:-[А-Я][а-я]+)?"
@@ -41,8 +41,8 @@ JUDGE_OF_COURT = re.compile(r"\bсудь[яи]\s+[^\n;]{0,120}?\b(?:суда|у�
                             r"области|края|республики|округа|№\s*\d+|[А-Я][\w-]*|\([^)\n]*\)))*\s*$",
                             re.IGNORECASE)
 _STRIP_TAIL = re.compile(rf"(?:{CAP}|[А-Я]\.|\s+|,|;|\bи\b)$")
-ACRONYMS = frozenset("ООО ОАО ЗАО ПАО АНО УПК ГПК КАС АПК УИК ГИБДД МВД ФСБ ФСИН СИЗО ВВС ВМФ СНТ ИНН КПП "
-                     "ОГРН БИК ДНР ЛНР УФК ФНС ЕГРЮЛ".split())
+ACRONYMS = word_set("ООО ОАО ЗАО ПАО АНО УПК ГПК КАС АПК УИК ГИБДД МВД ФСБ ФСИН СИЗО ВВС ВМФ СНТ ИНН КПП "
+                    "ОГРН БИК ДНР ЛНР УФК ФНС ЕГРЮЛ")
 
 
 @dataclass
@@ -182,9 +182,9 @@ class Finder:
                 if len(form) >= 3:
                     index.setdefault(form, person)
         for m in WORD.finditer(self.sh):
-            person = index.get(m.group(1).lower())
-            if person and not _place(self.sh, m.start(), m.end(), bare=True):
-                self._add(m.start(), m.end(), person, 0)
+            owner = index.get(m.group(1).lower())
+            if owner and not _place(self.sh, m.start(), m.end(), bare=True):
+                self._add(m.start(), m.end(), owner, 0)
 
     def chosen(self) -> list[Mention]:
         """Non-overlapping mentions: known people first, then the longer, then the earlier."""

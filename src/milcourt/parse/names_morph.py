@@ -24,8 +24,13 @@ _PATR_ENDINGS_F = ("а", "ы", "е", "у", "ой", "ою")
 _INDECLINABLE = re.compile(r"(?:о|е|и|у|ю|ых|их|ян|ко)$")
 _PATR = re.compile(r"(?:ович|евич|ьич|ич|овн|евн|ичн|инична?)(?:а|у|ем|е|ы|ой|ою)?$")
 
+def word_set(block: str) -> frozenset[str]:
+    """A frozenset of the whitespace-separated words of a block (keeps word lists readable)."""
+    return frozenset(block.split())
+
+
 # Capitalised words that stand before initials or names in acts but are never surnames.
-STOP_LEMMAS = frozenset("""
+STOP_LEMMAS = word_set("""
 истец истица ответчик ответчица судья суд адвокат защитник прокурор представитель заявитель
 взыскатель должник свидетель потерпевший потерпевшая осужденный осуждённый осужденная подсудимый
 подсудимая обвиняемый обвиняемая подозреваемый секретарь председательствующий председатель
@@ -36,7 +41,7 @@ STOP_LEMMAS = frozenset("""
 январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь
 военнослужащий рядовой ефрейтор сержант старшина прапорщик лейтенант капитан майор подполковник
 полковник генерал командир войсковой часть
-""".split())
+""")
 
 
 @lru_cache(maxsize=1)

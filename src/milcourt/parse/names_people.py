@@ -20,6 +20,7 @@ from milcourt.parse.names_morph import (
     shadow,
     surname_forms,
     surname_lemma,
+    word_set,
 )
 
 # Markers courts print instead of a name: not names, left as they are.
@@ -28,13 +29,13 @@ HIDDEN = re.compile(r"^\s*(?:информация скрыта|данные из
 # Marks of an organisation, an office or a phrase rather than a person: quotes, digits, acronyms.
 ORG_MARKS = re.compile(r"[\"«»“”0-9№()<>{}]|\b[А-ЯЁA-Z]{2,}\b")
 # Dictionary forms of words that, inside a "name", make it an organisation or a role.
-ORG_LEMMAS = frozenset("""
+ORG_LEMMAS = word_set("""
 прокуратура управление департамент министерство инспекция комитет отдел служба фонд банк
 администрация общество учреждение предприятие товарищество коллегия филиал войсковой часть
 военный комиссариат суд начальник командир адвокат прокурор представитель заявитель лицо
 информация организация компания центр союз партия объединение агентство муниципальный
 государственный федеральный областной районный городской российский республика область
-""".split())
+""")
 _TOKEN = re.compile(r"[А-ЯЁA-Z]\.|[А-ЯЁа-яёA-Za-z][А-ЯЁа-яёA-Za-z'’-]*")
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
 
