@@ -103,11 +103,11 @@ class Pseudonymizer:
             return text
         finder = Finder(text, people)
         finder.rules()
-        if ner if ner is not None else (self.ner and len(text) >= NER_MIN_CHARS):
-            from milcourt.parse.names_ner import person_spans
-
-            finder.ner(person_spans(text))
         finder.bare_surnames()
+        if ner if ner is not None else (self.ner and len(text) >= NER_MIN_CHARS):
+            established = len(finder.people)
+            finder.ner(_ner_spans(text, finder.unexplained()))
+            finder.bare_surnames(since=established)
         parts: list[str] = []
         last = 0
         for mention in finder.chosen():
@@ -118,6 +118,26 @@ class Pseudonymizer:
             last = mention.end
         parts.append(text[last:])
         return "".join(parts)
+
+
+def _ner_spans(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """natasha's PER spans in the given stretches of text: one call over all, offsets mapped back."""
+    if not windows:
+        return []
+    from milcourt.parse.names_ner import person_spans
+
+    joined: list[str] = []
+    offsets: list[tuple[int, int]] = []  # (offset in the joined text, offset in the text)
+    at = 0
+    for start, end in windows:
+        offsets.append((at, start))
+        joined.append(text[start:end])
+        at += end - start + 2
+    spans = []
+    for s, e in person_spans("\n\n".join(joined)):
+        base, origin = max(o for o in offsets if o[0] <= s)
+        spans.append((origin + s - base, origin + e - base))
+    return spans
 
 
 def people_from(known_names: Iterable[str], judges: Iterable[str] = ()) -> list[Person]:

@@ -16,15 +16,20 @@ from dataclasses import dataclass
 from milcourt.parse.names_morph import is_patronymic, shadow, surname_strength, word_set
 from milcourt.parse.names_people import Person, person_from_fio, person_from_initials
 
+# Every pattern starts with a bare capital-letter class and checks the character before it
+# with a lookbehind placed after that letter: the regex engine then skips ahead to capitals in
+# C instead of trying each position (three times faster on a 20 000-character page).
 CAP = r"[А-Я][а-я]+(?:-[А-Я][а-я]+)?"
+CAP_B = r"[А-Я](?<![\w-][А-Я])[а-я]+(?:-[А-Я][а-я]+)?"
 PATR = r"[А-Я][а-я]*(?:вич|ич|вн|чн)(?:а|у|ем|е|ы|ой|ою)?"
-FIO = re.compile(rf"(?<![\w-])(?:({CAP})\s+)?({CAP})\s+({PATR})(?![\w-])(?:[ \t]+({CAP})(?![\w-]))?")
-SURNAME_INITIALS = re.compile(rf"(?<![\w.-])({CAP})\s+([А-Я]\.(?:[ \t]?[А-Я](?:\.|(?![а-яА-Я.])))?)"
-                              r"(?![а-я]|[ \t]?[А-Я]\.)")
-INITIALS_SURNAME = re.compile(rf"(?<![\w.])([А-Я]\.[ \t]?(?:[А-Я]\.[ \t]?)?)[ \t]{{0,2}}({CAP})(?![\w-])")
-THREE_INITIALS = re.compile(r"(?<![\w.])([А-Я])\.[ \t]?([А-Я])\.[ \t]?([А-Я])\.?(?![\w])|(?<![\w-])([А-Я]{3})(?![\w-])")
-TWO_WORDS = re.compile(rf"(?<![\w-])({CAP})\s+({CAP})(?![\w-])")
-WORD = re.compile(rf"(?<![\w-])({CAP})(?![\w-])")
+FIO = re.compile(rf"({CAP_B})\s+({PATR})(?![\w-])(?:[ \t]+({CAP})(?![\w-]))?")
+LEAD = re.compile(rf"(?<![\w-])({CAP})\s+$")
+SURNAME_INITIALS = re.compile(r"[А-Я](?<![\w.-][А-Я])[а-я]+(?:-[А-Я][а-я]+)?\s+"
+                              r"([А-Я]\.(?:[ \t]?[А-Я](?:\.|(?![а-яА-Я.])))?)(?![а-я]|[ \t]?[А-Я]\.)")
+INITIALS_SURNAME = re.compile(rf"([А-Я](?<![\w.][А-Я])\.[ \t]?(?:[А-Я]\.[ \t]?)?)[ \t]{{0,2}}({CAP})(?![\w-])")
+THREE_INITIALS = re.compile(r"[А-Я](?<![\w.-][А-Я])(?:\.[ \t]?[А-Я]\.[ \t]?[А-Я]\.?|[А-Я]{2})(?![\w-])")
+TWO_WORDS = re.compile(rf"({CAP_B})\s+({CAP})(?![\w-])")
+WORD = re.compile(rf"({CAP_B})(?![\w-])")
 
 # A mention right after these is a place or a namesake institution ("ул. Пушкина", "им. Н.И. Пирогова").
 PLACE_BEFORE = re.compile(
@@ -112,34 +117,38 @@ class Finder:
     def rules(self) -> None:
         sh = self.sh
         for m in FIO.finditer(sh):
-            lead, first, patr, trail = m.groups()
+            first, patr, trail = m.groups()
             if not is_patronymic(patr) or surname_strength(first) == 0:
                 continue
             start, end = m.start(), m.end()
-            surname = lead
-            if lead and surname_strength(lead) == 0:
-                surname, start = None, m.start(2)
+            lead_match = LEAD.search(sh, max(0, start - 40), start)
+            surname = lead_match.group(1) if lead_match and surname_strength(lead_match.group(1)) else None
+            if surname and lead_match:
+                start = lead_match.start(1)
             if surname is None and trail and surname_strength(trail) == 2:
                 surname = trail
             elif trail:
-                end = m.end(3)
+                end = m.end(2)
             known = self._known(surname, (first[0] + patr[0]), first, patr)
             person = known or self._new(person_from_fio(surname, first, patr), start)
             self._add(start, end, person, 3 if known else 2)
-        for pattern, s_group, i_group in ((SURNAME_INITIALS, 1, 2), (INITIALS_SURNAME, 2, 1)):
+        for pattern, s_group, i_group in ((SURNAME_INITIALS, 0, 1), (INITIALS_SURNAME, 2, 1)):
             for m in pattern.finditer(sh):
                 surname, letters = m.group(s_group), re.sub(r"[^А-Я]", "", m.group(i_group))
+                if s_group == 0:
+                    surname = surname.split()[0]
                 strength = surname_strength(surname)
                 if strength == 0 or _place(sh, m.start(), m.end(), bare=False):
                     continue
-                end = m.end() if s_group == 2 else m.end(2)
+                end = m.end()
                 known = self._known(surname, letters)
                 if known:
                     self._add(m.start(), end, known, 3)
                 else:
                     person = self._new(person_from_initials(surname, letters), m.start())
                     self._add(m.start(), end, person, strength)
-        for m in TWO_WORDS.finditer(sh):
+        with_first = [p for p in self.people if p.first]
+        for m in TWO_WORDS.finditer(sh) if with_first else ():
             a, b = m.groups()
             for surname, first, s, e in ((a, b, m.start(), m.end()), (b, a, m.start(), m.end())):
                 known = self._known(surname, first=first)
@@ -149,14 +158,40 @@ class Finder:
 
     def _initials_only(self) -> None:
         by_letters: dict[str, list[Person]] = {}
-        for person in self.people:
+        for person in self.people[:self.given]:
             if person.full_initials():
                 by_letters.setdefault(person.full_initials(), []).append(person)
+        if not by_letters:
+            return
         for m in THREE_INITIALS.finditer(self.sh):
-            letters = "".join(g for g in m.groups() if g)
+            letters = re.sub(r"[^А-Я]", "", m.group(0))
             owners = by_letters.get(letters, [])
             if len(owners) == 1 and not owners[0].judge and letters not in ACRONYMS:
                 self._add(m.start(), m.end(), owners[0], 2)
+
+    def unexplained(self, margin: int = 100) -> list[tuple[int, int]]:
+        """Stretches of text around surname-like words no rule has explained, for NER to read.
+
+        Sending only these (usually none, or a handful of short windows) instead of the whole
+        act keeps natasha from costing 0.1-0.2 s a page.
+        """
+        covered = [(m.start, m.end) for m in self.found]
+        windows: list[tuple[int, int]] = []
+        for m in WORD.finditer(self.sh):
+            word = m.group(1)
+            if len(word) < 3 or surname_strength(word) < 2 or _place(self.sh, m.start(), m.end(), bare=True):
+                continue
+            if any(a <= m.start() < b for a, b in covered) or self.sh[m.start() - 1:m.start()] in "«\"":
+                continue  # explained already, or the start of a quoted organisation name
+            start = max(0, m.start() - margin)
+            start = max(start, self.sh.rfind("\n", start, m.start()) + 1)
+            end = self.sh.find("\n", m.end(), m.end() + margin)
+            end = end if end >= 0 else min(len(self.sh), m.end() + margin)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+            else:
+                windows.append((start, end))
+        return windows
 
     def ner(self, spans: Iterable[tuple[int, int]]) -> None:
         """Take natasha's PER spans that look like names and are not places."""
@@ -174,15 +209,15 @@ class Finder:
             person = known or self._new(person_from_initials(surname, letters), start)
             self._add(start, end, person, 3 if known else 1)
 
-    def bare_surnames(self) -> None:
-        """Surnames alone ("Пересыпкину назначено"), for every person established so far."""
+    def bare_surnames(self, since: int = 0) -> None:
+        """Surnames alone ("Пересыпкину назначено"), for the people established (from ``since`` on)."""
         index: dict[str, Person] = {}
-        for person in self.people:
+        for person in self.people[since:]:
             for form in person.surname_set:
                 if len(form) >= 3:
                     index.setdefault(form, person)
         for m in WORD.finditer(self.sh):
-            owner = index.get(m.group(1).lower())
+            owner = index.get(m.group(1).lower()) if index else None
             if owner and not _place(self.sh, m.start(), m.end(), bare=True):
                 self._add(m.start(), m.end(), owner, 0)
 
