@@ -55,9 +55,16 @@ def shadow(text: str) -> str:
     return text.replace("ё", "е").replace("Ё", "Е")
 
 
+@lru_cache(maxsize=65536)
 def is_patronymic(word: str) -> bool:
-    """A patronymic in any case ("Викторовича", "Олеговне", "Ривольтовна")."""
-    return bool(_PATR.search(shadow(word).lower())) and word[:1].isupper() and len(word) > 4
+    """A patronymic in any case ("Викторовича", "Олеговне", "Ривольтовна").
+
+    By suffix, unless pymorphy knows the word as something else ("Верховной", "Основной").
+    """
+    if not (word[:1].isupper() and len(word) > 4 and _PATR.search(shadow(word).lower())):
+        return False
+    parses = _parses(word)
+    return any("Patr" in tags for tags, _, _ in parses) or not any(known for _, _, known in parses)
 
 
 @lru_cache(maxsize=65536)
