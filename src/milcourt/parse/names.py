@@ -115,9 +115,17 @@ class Pseudonymizer:
                 continue
             parts.append(text[last:mention.start])
             parts.append(self.pseudonym(mention.person.key))
+            if text[mention.end - 1] == "." and _sentence_ends(text, mention.end):
+                parts.append(".")  # "… признал Пересыпкин А.В. Суд …": the initial's dot ended the sentence
             last = mention.end
         parts.append(text[last:])
         return "".join(parts)
+
+
+def _sentence_ends(text: str, at: int) -> bool:
+    """A next sentence follows on the same line (at the end of a field or line the dot is the name's)."""
+    rest = text[at:at + 2]
+    return len(rest) == 2 and rest[0] == " " and rest[1].isupper()
 
 
 def _ner_spans(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -13,7 +13,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from milcourt.parse.names_morph import is_patronymic, shadow, surname_strength, word_set
+from milcourt.parse.names_morph import (
+    given_name_forms,
+    is_patronymic,
+    patronymic_forms,
+    shadow,
+    surname_strength,
+    word_set,
+)
 from milcourt.parse.names_people import Person, person_from_fio, person_from_initials
 
 # Every pattern starts with a bare capital-letter class and checks the character before it
@@ -28,8 +35,10 @@ SURNAME_INITIALS = re.compile(r"[А-Я](?<![\w.-][А-Я])[а-я]+(?:-[А-Я][а-
                               r"([А-Я]\.(?:[ \t]?[А-Я](?:\.|(?![а-яА-Я.])))?)(?![а-я]|[ \t]?[А-Я]\.)")
 INITIALS_SURNAME = re.compile(rf"([А-Я](?<![\w.][А-Я])\.[ \t]?(?:[А-Я]\.[ \t]?)?)[ \t]{{0,2}}({CAP})(?![\w-])")
 THREE_INITIALS = re.compile(r"[А-Я](?<![\w.-][А-Я])(?:\.[ \t]?[А-Я]\.[ \t]?[А-Я]\.?|[А-Я]{2})(?![\w-])")
-TWO_WORDS = re.compile(rf"({CAP_B})\s+({CAP})(?![\w-])")
+TWO_WORDS = re.compile(r"[А-Я](?<![\w-][А-Я])(?=[а-я]+(?:-[А-Я][а-я]+)?\s+[А-Я][а-я])")  # pair starts
+TWO_WORDS_AT = re.compile(rf"({CAP})\s+({CAP})(?![\w-])")
 WORD = re.compile(rf"({CAP_B})(?![\w-])")
+CAPS_WORD = re.compile(r"([А-Я](?<![\w-][А-Я])[А-Я]{2,}(?:-[А-Я]{2,})?)(?![\w-])")
 
 # A mention right after these is a place or a namesake institution ("ул. Пушкина", "им. Н.И. Пирогова").
 PLACE_BEFORE = re.compile(
@@ -149,11 +158,17 @@ class Finder:
                     person = self._new(person_from_initials(surname, letters), m.start())
                     self._add(m.start(), end, person, strength)
         with_first = [p for p in self.people if p.first]
-        for m in TWO_WORDS.finditer(sh) if with_first else ():
-            a, b = m.groups()
-            for surname, first, s, e in ((a, b, m.start(), m.end()), (b, a, m.start(), m.end())):
+        for pair_start in TWO_WORDS.finditer(sh) if with_first else ():
+            pair = TWO_WORDS_AT.match(sh, pair_start.start())
+            if pair is None:
+                continue
+            a, b = pair.groups()
+            for surname, first, s, e in ((a, b, pair.start(1), pair.end(2)), (b, a, pair.start(1), pair.end(2))):
                 known = self._known(surname, first=first)
                 if known and known.first:
+                    rest = known.patronymic or ""  # "Азер оглы" after "Мамедова Эльчина"
+                    if " " in rest and sh[e:e + len(rest) + 1].lower() == " " + shadow(rest).lower():
+                        e += len(rest) + 1
                     self._add(s, e, known, 3)
         self._initials_only()
 
@@ -211,15 +226,37 @@ class Finder:
             self._add(start, end, person, 3 if known else 1)
 
     def bare_surnames(self, since: int = 0) -> None:
-        """Surnames alone ("Пересыпкину назначено"), for the people established (from ``since`` on)."""
-        index: dict[str, Person] = {}
-        for person in self.people[since:]:
+        """Surnames alone ("Пересыпкину назначено", "ПЕРЕСЫПКИН"), for the people established.
+
+        Where a judge and a party share a surname, a bare mention is the party's unless the words
+        before it make it the judge: a leaked name costs more than a judge's name replaced.
+        """
+        index: dict[str, list[Person]] = {}
+        given = {id(p) for p in self.people[:self.given]}
+        alive = {id(m.person) for m in self.chosen()}  # a person whose every mention lost an overlap
+        for person in self.people[since:]:             # ("Иванов И.И. Вину признал") is no one
+            if id(person) not in given and id(person) not in alive:
+                continue
             for form in person.surname_set:
                 if len(form) >= 3:
-                    index.setdefault(form, person)
-        for m in WORD.finditer(self.sh):
-            owner = index.get(m.group(1).lower()) if index else None
-            if owner and not _place(self.sh, m.start(), m.end(), bare=True):
+                    index.setdefault(form, []).append(person)
+            if id(person) in given:  # their first names and patronymics in capitals too
+                for part, forms in ((person.first, given_name_forms), (person.patronymic, patronymic_forms)):
+                    if part and len(part) >= 4 and " " not in part:
+                        for form in forms(part):
+                            index.setdefault(form.upper(), []).append(person)
+        if not index:
+            return
+        for pattern in (WORD, CAPS_WORD):
+            for m in pattern.finditer(self.sh):
+                word = m.group(1)
+                owners = index.get(word.lower()) or index.get(word) or []
+                if not owners or _place(self.sh, m.start(), m.end(), bare=True):
+                    continue
+                parties = [p for p in owners if not p.judge]
+                judges = [p for p in owners if p.judge]
+                owner = judges[0] if judges and (not parties or in_judge_context(self.sh, m.start())) \
+                    else parties[0]
                 self._add(m.start(), m.end(), owner, 0)
 
     def chosen(self) -> list[Mention]:

@@ -50,9 +50,19 @@ def morph() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
+# ё as е, and Latin letters typed for their Cyrillic look-alikes ("Иванов A.B." with Latin A, B).
+_SHADOW = tuple(zip("ёЁABCEHKMOPTXaceopxy", "еЕАВСЕНКМОРТХасеорху", strict=True))
+
+
 def shadow(text: str) -> str:
-    """Same-length copy with ё/Ё as е/Е, so offsets found in it fit the original text."""
-    return text.replace("ё", "е").replace("Ё", "Е")
+    """Same-length copy with ё as е and Latin look-alikes as Cyrillic, so offsets fit the original.
+
+    (Twenty str.replace calls run in C and beat one str.translate on long Cyrillic text.)
+    """
+    for latin, cyrillic in _SHADOW:
+        if latin in text:
+            text = text.replace(latin, cyrillic)
+    return text
 
 
 @lru_cache(maxsize=65536)

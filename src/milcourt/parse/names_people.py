@@ -36,6 +36,8 @@ ORG_LEMMAS = word_set("""
 информация организация компания центр союз партия объединение агентство муниципальный
 государственный федеральный областной районный городской российский республика область
 """)
+# Lower-case parts of Turkic, Arabic and other names ("Мамедов Эльчин Азер оглы").
+PARTICLES = frozenset({"оглы", "огли", "кызы", "кизи", "угли", "уулу", "ибн", "бен", "бин", "де", "фон", "ван"})
 _TOKEN = re.compile(r"[А-ЯЁA-Z]\.|[А-ЯЁа-яёA-Za-z][А-ЯЁа-яёA-Za-z'’-]*")
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
 
@@ -82,7 +84,9 @@ def is_person_name(name: str) -> bool:
         return False
     tokens = _TOKEN.findall(name)
     words = [t for t in tokens if not _INITIAL.match(t)]
-    if not 1 <= len(words) <= 5 or len(tokens) > 6 or not all(w[:1].isupper() for w in words):
+    if not 1 <= len(words) <= 5 or len(tokens) > 6:
+        return False
+    if not words[0][:1].isupper() or not all(w[:1].isupper() or w.lower() in PARTICLES for w in words):
         return False
     return not any(lemmas(w) & ORG_LEMMAS for w in words)
 
