@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from milcourt.parse.names_morph import (
     given_name_forms,
     is_patronymic,
+    looks_like_surname,
     patronymic_forms,
     shadow,
     surname_strength,
@@ -46,6 +47,15 @@ PLACE_BEFORE = re.compile(
     r"проспект[а-я]*|переул[а-я]*|площад[а-я]*|бульвар[а-я]*|набережн[а-я]*|имени|посел[а-я]*|"
     r"сел[а-я]{0,2}|деревн[а-я]*|станц[а-я]*|шоссе|район[а-я]*|микрорайон[а-я]*|аэропорт[а-я]*))\s*$",
     re.IGNORECASE)
+# A role or rank right before a bare surname: "полковник Григорьев", "свидетель Сафронов".
+ROLE_SURNAME = re.compile(
+    r"(?i:\b(?:рядов|ефрейтор|сержант|старшин|прапорщик|лейтенант|капитан|майор|подполковник|полковник|"
+    r"генерал|матрос|мичман|свидетел|потерпевш|осужденн|осуждённ|подсудим|обвиняем|подозреваем|адвокат|"
+    r"защитник|прокурор|истц|истец|ответчик|гражданин|гражданк|заявител|представител|секретар|"
+    r"следовател|дознавател|командир|начальник|инспектор|эксперт|специалист)[а-я]*\s+"
+    r"(?:юстиции\s+|запаса\s+|в отставке\s+|медицинской службы\s+)?)"
+    rf"({CAP})(?![\w-])(?!\s*[А-Я]\.)")
+YEAR_G = re.compile(r"\d\s?г\.\s*$")  # "2023 г. Бондарь": г. is "года" here, not "город"
 # ... and a bare surname followed by these is part of a court or place name.
 PLACE_AFTER = re.compile(r"^\s+(?:районн|городск|областн|краев|гарнизонн|флотск|окружн|межрайонн|военн|"
                          r"суд|район|област|кра[йяю]|улиц|проспект|переул|шоссе)", re.IGNORECASE)
@@ -84,7 +94,8 @@ def in_judge_context(sh: str, start: int) -> bool:
 
 
 def _place(sh: str, start: int, end: int, bare: bool) -> bool:
-    if PLACE_BEFORE.search(sh[max(0, start - 30):start]):
+    before = PLACE_BEFORE.search(sh[max(0, start - 30):start])
+    if before and not YEAR_G.search(sh[max(0, start - 30):start]):
         return True
     return bare and bool(PLACE_AFTER.match(sh[end:end + 20]))
 
@@ -157,6 +168,13 @@ class Finder:
                 else:
                     person = self._new(person_from_initials(surname, letters), m.start())
                     self._add(m.start(), end, person, strength)
+        for m in ROLE_SURNAME.finditer(sh):
+            surname = m.group(1)
+            if not looks_like_surname(surname) or _place(sh, m.start(1), m.end(1), bare=True):
+                continue
+            known = self._known(surname)
+            person = known or self._new(person_from_initials(surname, ""), m.start(1))
+            self._add(m.start(1), m.end(1), person, 0)  # never outranks a fuller mention
         with_first = [p for p in self.people if p.first]
         for pair_start in TWO_WORDS.finditer(sh) if with_first else ():
             pair = TWO_WORDS_AT.match(sh, pair_start.start())

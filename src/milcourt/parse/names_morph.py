@@ -126,9 +126,9 @@ def surname_forms(surname: str) -> frozenset[str]:
         parts = [sorted(surname_forms(p)) for p in word.split("-")]
         return frozenset(f"{a}-{b}" for a in parts[0] for b in parts[1] if len(parts) == 2) | {word}
     forms = {word}
-    for tags, lemma, _ in _parses(surname.capitalize()):
-        if "Surn" in tags:
-            forms.add(shadow(lemma))
+    for parse in morph().parse(surname.capitalize()):
+        if "Surn" in parse.tag:
+            forms.update(shadow(f.word) for f in parse.lexeme if "sing" in f.tag)
     base_forms = set(forms)
     for w in base_forms:
         if re.search(r"(?:ов|ев|ин|ын)$", w):
@@ -142,6 +142,8 @@ def surname_forms(surname: str) -> frozenset[str]:
         elif re.search(r"[бвгджзклмнпрстфхцчшщ]$", w):
             forms.update(w + e for e in _NOUN_ENDINGS)
             forms.update(w[:-1] + e for e in ("ь", "я", "ю", "ем", "е") if w.endswith("й"))
+        elif re.search(r"ь$", w):  # Бондарь: Бондаря, Бондарю, Бондарем
+            forms.update(w[:-1] + e for e in ("ь", "я", "ю", "ем", "е"))
         elif re.search(r"й$", w):
             forms.update(w[:-1] + e for e in ("й", "я", "ю", "ем", "е"))
         elif re.search(r"[ая]$", w):
@@ -216,3 +218,17 @@ def gender_of(name: str) -> str | None:
 def lemmas(word: str) -> set[str]:
     """Every dictionary form pymorphy offers for a word."""
     return {lemma for _, lemma, _ in _parses(word)}
+
+
+@lru_cache(maxsize=65536)
+def looks_like_surname(word: str) -> bool:
+    """A bare word that is a surname on its own evidence: pymorphy knows it as one, or it is
+    unknown and not shaped like an adjective ("Сипайловского филиала" is an organisation)."""
+    if surname_strength(word) < 2 or is_patronymic(word):
+        return False
+    parses = _parses(word)
+    if any("Surn" in tags and known for tags, _, known in parses):
+        return True
+    if any(known for _, _, known in parses):
+        return False  # an ordinary word ("Железный", "Мусс"): only with initials or a first name
+    return not ({"ADJF", "PRTF", "Geox", "Orgn"} & parses[0][0]) if parses else True
