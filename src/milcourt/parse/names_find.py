@@ -136,6 +136,15 @@ class Finder:
         return person
 
     def rules(self) -> None:
+        """Every rule, in order: each may establish people the later ones then recognise."""
+        self._full_names()
+        self._initials_forms()
+        self._role_before_surname()
+        self._card_pairs()
+        self._initials_only()
+
+    def _full_names(self) -> None:
+        """First name + patronymic, with the surname before or after ("Воробьёва Виктора Викторовича")."""
         sh = self.sh
         for m in FIO.finditer(sh):
             first, patr, trail = m.groups()
@@ -153,6 +162,10 @@ class Finder:
             known = self._known(surname, (first[0] + patr[0]), first, patr)
             person = known or self._new(person_from_fio(surname, first, patr), start)
             self._add(start, end, person, 3 if known else 2)
+
+    def _initials_forms(self) -> None:
+        """Surname + initials and initials + surname ("Римихановым Т.С.", "Г.А. Симкин")."""
+        sh = self.sh
         for pattern, s_group, i_group in ((SURNAME_INITIALS, 0, 1), (INITIALS_SURNAME, 2, 1)):
             for m in pattern.finditer(sh):
                 surname, letters = m.group(s_group), re.sub(r"[^А-Я]", "", m.group(i_group))
@@ -168,6 +181,10 @@ class Finder:
                 else:
                     person = self._new(person_from_initials(surname, letters), m.start())
                     self._add(m.start(), end, person, strength)
+
+    def _role_before_surname(self) -> None:
+        """A bare surname after a role or rank ("полковник Григорьев", "свидетель Сафронов")."""
+        sh = self.sh
         for m in ROLE_SURNAME.finditer(sh):
             surname = m.group(1)
             if not looks_like_surname(surname) or _place(sh, m.start(1), m.end(1), bare=True):
@@ -175,6 +192,10 @@ class Finder:
             known = self._known(surname)
             person = known or self._new(person_from_initials(surname, ""), m.start(1))
             self._add(m.start(1), m.end(1), person, 0)  # never outranks a fuller mention
+
+    def _card_pairs(self) -> None:
+        """Surname and first name of a card's person, either order ("Мамедова Эльчина Азер оглы")."""
+        sh = self.sh
         with_first = [p for p in self.people if p.first]
         for pair_start in TWO_WORDS.finditer(sh) if with_first else ():
             pair = TWO_WORDS_AT.match(sh, pair_start.start())
@@ -188,9 +209,9 @@ class Finder:
                     if " " in rest and sh[e:e + len(rest) + 1].lower() == " " + shadow(rest).lower():
                         e += len(rest) + 1
                     self._add(s, e, known, 3)
-        self._initials_only()
 
     def _initials_only(self) -> None:
+        """A card person's three initials standing alone ("Ю.Г.Р.", "АДС"), when no one else has them."""
         by_letters: dict[str, list[Person]] = {}
         for person in self.people[:self.given]:
             if person.full_initials():
