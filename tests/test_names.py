@@ -19,6 +19,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from milcourt.parse.names import Pseudonymizer, SecretFileError, depersonalise, normalise_name
+from milcourt.parse.names_people import is_person_name
 
 PARTY_NAMES = Path(__file__).parent / "data" / "fixture_party_names.json"
 PSEUDONYM = re.compile(r"P-[0-9a-f]{6}")
@@ -192,6 +193,24 @@ def test_pseudonym_is_stable_and_shaped() -> None:
     assert a.pseudonym("Воробьёв Виктор Викторович") == b.pseudonym("ВОРОБЬЕВ Виктор  Викторович")
     assert a.pseudonym("Симкин Г. А.") != a.pseudonym("Симкин Г. Б.")
     assert Pseudonymizer(b"t" * 32).pseudonym("Симкин Г. А.") != p
+
+
+@pytest.mark.parametrize(("name", "is_person"), [
+    ("Симкин Г. А.", True), ("Г.А. Симкин", True), ("Воробьёв Виктор Викторович", True),
+    ("ИВАНОВ ИВАН ИВАНОВИЧ", True), ("ИВАНОВ И.И.", True), ("Мамедов Эльчин Азер оглы", True),
+    ("Информация скрыта", False), ("Данные скрыты", False), ("ФИО1", False), ("<данные изъяты>", False),
+    ('МКУ "Декабрист"', False), ("ООО РОМАШКА", False), ("УФСИН России по Самарской области", False),
+    ("Прокуратура Кировского района г.Уфа, Сагадиев Р.Р.", False), ("Иванов И.И., Петров П.П.", False),
+    ("Адвокат Сипайловского филиала г.Уфы Низамова Любовь Александровна", False),
+])
+def test_what_counts_as_one_persons_name(name: str, is_person: bool) -> None:
+    assert is_person_name(name) is is_person
+
+
+def test_judge_field_with_a_role_word_still_protects_the_judge(pz: Pseudonymizer) -> None:
+    text = "Приговор огласил Иванов И.И. в присутствии секретаря Петровой П.П."
+    out = pz.scrub(text, judges=["Председательствующий Иванов И.И."])
+    assert "огласил Иванов И.И. в" in out and "Петровой" not in out
 
 
 def test_normalise_name() -> None:

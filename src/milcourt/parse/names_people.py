@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from milcourt.parse.names_morph import (
+    STOP_LEMMAS,
     gender_of,
     given_name_forms,
     is_patronymic,
@@ -24,10 +25,11 @@ from milcourt.parse.names_morph import (
 )
 
 # Markers courts print instead of a name: not names, left as they are.
-HIDDEN = re.compile(r"^\s*(?:информация скрыта|данные изъяты|<.*>|\{.*\}|фио\s*\d*|\*+|[-–—.…]+)\s*$",
-                    re.IGNORECASE)
-# Marks of an organisation, an office or a phrase rather than a person: quotes, digits, acronyms.
-ORG_MARKS = re.compile(r"[\"«»“”0-9№()<>{}]|\b[А-ЯЁA-Z]{2,}\b")
+HIDDEN = re.compile(r"^\s*(?:(?:информация|данные|сведения|фио)\s+(?:скрыт|изъят|обезличен)\w*|<.*>|\{.*\}|"
+                    r"фио\s*\d*|лицо\s*\d+|\*+|[-–—.…]+)\s*$", re.IGNORECASE)
+# Marks of an organisation, an office, a phrase or several people rather than one person.
+ORG_MARKS = re.compile(r"[\"«»“”0-9№()<>{},;]|\b[А-ЯЁA-Z]{2,}\b")
+ORG_ACRONYMS = frozenset(["ООО", "ОАО", "ЗАО", "ПАО", "АО", "НАО", "АНО", "ИП", "МКУ", "МБУ", "МАУ", "ГБУ", "ГКУ", "ГАУ", "ФКУ", "ФГУ", "ФГБУ", "ФГКУ", "ГУП", "МУП", "УФСИН", "ФСИН", "ОСФР", "СФР", "УФССП", "ФССП", "МВД", "ОМВД", "УМВД", "ГУ", "ГИБДД", "ДГИ", "СНТ", "ТСЖ", "ЖСК", "НКО", "РФ", "ИК", "СИЗО", "УМВД", "ОВД", "ПФР", "ФНС", "ИФНС", "УФНС", "ЦБ", "БАНК"])
 # Dictionary forms of words that, inside a "name", make it an organisation or a role.
 ORG_LEMMAS = word_set("""
 прокуратура управление департамент министерство инспекция комитет отдел служба фонд банк
@@ -92,15 +94,27 @@ def is_person_name(name: str) -> bool:
 
 
 def _titled(name: str) -> str:
-    """"ИВАНОВ ИВАН ИВАНОВИЧ" as "Иванов Иван Иванович" (some cards print names in capitals)."""
-    words = name.split()
-    if 2 <= len(words) <= 4 and all(w.isalpha() and w.isupper() and len(w) > 3 for w in words):
-        return " ".join(w.capitalize() for w in words)
+    """"ИВАНОВ ИВАН ИВАНОВИЧ", "ИВАНОВ И.И." as "Иванов Иван Иванович", "Иванов И.И." (cards in capitals)."""
+    tokens = name.replace(".", ". ").split()
+    words = [t for t in tokens if not _INITIAL.match(t)]
+    if (words and len(words) <= 4 and all(w.isalpha() and w.isupper() and len(w) > 1 for w in words)
+            and not any(w in ORG_ACRONYMS for w in words) and any(len(w) > 3 for w in words)):
+        return re.sub(r"[А-ЯЁA-Z]{2,}", lambda m: m.group(0).capitalize(), name.strip())
     return name.strip()
+
+
+def _without_roles(name: str) -> str:
+    """"Судья Иванов И.И." → "Иванов И.И." (a judge field may carry the judge's role)."""
+    words = name.split()
+    while len(words) > 1 and lemmas(words[0].strip(":,").capitalize()) & STOP_LEMMAS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def person_from_name(name: str, *, judge: bool = False) -> Person | None:
     """Split a name as printed on a card into its parts; None when it is not a personal name."""
+    if judge:
+        name = _without_roles(name)
     if not is_person_name(name):
         return None
     tokens = _TOKEN.findall(_titled(name))
