@@ -65,7 +65,8 @@ JUDGE_WORDS = re.compile(r"(?<!помощника )(?<!помощнику )(?<!�
 JUDGE_OF_COURT = re.compile(r"\bсудь[яи]\s+[^\n;]{0,120}?\b(?:суда|участка)(?:\s+(?:г\.|города|района|"
                             r"области|края|республики|округа|№\s*\d+|[А-Я][\w-]*|\([^)\n]*\)))*\s*$",
                             re.IGNORECASE)
-_STRIP_TAIL = re.compile(rf"(?:{CAP}|[А-Я]\.|\s+|,|;|\bи\b)$")
+_SEPARATOR_TAIL = re.compile(r"(?:[,;]|\bи|\n)\s*$")
+_NAME_TAIL = re.compile(rf"(?:(?:[А-Я]\.\s?){{1,3}}\s*{CAP}|{CAP}\s+{CAP}\s+{CAP}|{CAP}(?:\s+(?:[А-Я]\.\s?){{1,3}})?)\s*$")
 ACRONYMS = word_set("ООО ОАО ЗАО ПАО АНО УПК ГПК КАС АПК УИК ГИБДД МВД ФСБ ФСИН СИЗО ВВС ВМФ СНТ ИНН КПП "
                     "ОГРН БИК ДНР ЛНР УФК ФНС ЕГРЮЛ")
 
@@ -79,17 +80,28 @@ class Mention:
 
 
 def in_judge_context(sh: str, start: int) -> bool:
-    """Whether the words before a mention make it a judge ("судей Железного А.В., …")."""
+    """Whether the words before a mention make it a judge ("судей Железного А.В., Стадниковой …").
+
+    Back from the mention over a list of names, each separated by a comma, "и" or a line break,
+    to a judge word; "Постановлением судьи Иванова И.И. Петров П.П. …" has no separator, so
+    Петров is not a judge.
+    """
     window = sh[max(0, start - 200):start]
     if JUDGE_OF_COURT.search(window):
         return True
-    for _ in range(24):
+    for _ in range(8):
         if JUDGE_WORDS.search(window):
             return True
-        stripped = _STRIP_TAIL.sub("", window)
-        if stripped == window:
+        separator = _SEPARATOR_TAIL.search(window)
+        if separator is None:
             return False
-        window = stripped
+        window = window[:separator.start()]
+        if JUDGE_WORDS.search(window):
+            return True
+        name = _NAME_TAIL.search(window)
+        if name is None:
+            return False
+        window = window[:name.start()]
     return False
 
 
