@@ -16,6 +16,7 @@ import re
 import secrets
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from milcourt.parse.names_find import Finder
@@ -30,6 +31,7 @@ class SecretFileError(ValueError):
     """The pseudonym secret file exists but cannot be used."""
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """One spelling per name: NFC, ё→е, lower case, single spaces, "г. а." → "г.а.", surname first.
 
@@ -39,7 +41,6 @@ def normalise_name(name: str) -> str:
     text = unicodedata.normalize("NFC", name).replace("ё", "е").replace("Ё", "Е").lower()
     text = " ".join(text.replace("\u00a0", " ").split())
     text = re.sub(r"(?<=\b\w\.)\s+(?=\w\.)", "", text)  # "г. а." → "г.а."
-    text = re.sub(r"(\w)\.(?=\w\.)", r"\1.", text)
     match = re.fullmatch(r"((?:\w\.){1,3})\s*([\w-]+)", text)  # "г.а. симкин" → "симкин г.а."
     if match:
         text = f"{match.group(2)} {match.group(1)}"
