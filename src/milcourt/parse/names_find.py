@@ -9,6 +9,7 @@ long act texts) adds what the rules miss. A mention introduced by "судья", 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -312,8 +313,14 @@ class Finder:
 
     def chosen(self) -> list[Mention]:
         """Non-overlapping mentions: known people first, then the longer, then the earlier."""
+        starts: list[int] = []  # taken mentions, kept sorted by start (they never overlap)
         taken: list[Mention] = []
         for mention in sorted(self.found, key=lambda x: (-x.rank, -(x.end - x.start), x.start)):
-            if all(mention.end <= t.start or mention.start >= t.end for t in taken):
-                taken.append(mention)
-        return sorted(taken, key=lambda x: x.start)
+            at = bisect.bisect_left(starts, mention.start)
+            if at > 0 and taken[at - 1].end > mention.start:
+                continue
+            if at < len(taken) and taken[at].start < mention.end:
+                continue
+            starts.insert(at, mention.start)
+            taken.insert(at, mention)
+        return taken
