@@ -1,45 +1,33 @@
 """Court look-ups the store needs: a site's host → court code, a printed court name → court code.
 
-Reads the courts registry shipped in ``milcourt.courts`` (military courts) when present, and the full
-sudrf court list in the shared reference data when it is reachable (development and CI), so that
-civil fixture pages resolve too. Everything degrades to "unknown" (None) rather than guessing.
+Reads the courts registry shipped in ``milcourt.courts`` (every sudrf court, military ones flagged),
+else the shared reference copy of the court list. Everything degrades to "unknown" (None) rather than guessing.
 """
 
 from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from milcourt.paths import shared_dir
 
 
 def _registry_rows() -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
     try:
-        for entry in resources.files("milcourt.courts").iterdir():
-            if entry.name.endswith(".json") and "court" in entry.name:
-                data = json.loads(entry.read_text(encoding="utf-8"))
-                items = data if isinstance(data, list) else data.get("courts", [])
-                rows.extend(
-                    {"code": r.get("code"), "name": r.get("name"), "website": r.get("website")}
-                    for r in items
-                    if isinstance(r, dict)
-                )
-    except (ModuleNotFoundError, FileNotFoundError, ValueError):
+        from milcourt.courts.registry import all_courts
+
+        rows = [{"code": c.code, "name": c.name, "website": c.website} for c in all_courts()]
+        if rows:
+            return rows
+    except (ImportError, FileNotFoundError, ValueError):
         pass
-    try:
-        path = shared_dir() / "data" / "courts" / "sudrf_websites.json"
-        data = json.loads(path.read_text(encoding="utf-8"))
-        for region in data.values():
-            rows.extend(
-                {"code": r["court_id"], "name": r["court_name"], "website": r.get("court_website")}
-                for r in region
-            )
+    try:  # before the registry shipped: the shared reference copy
+        data = json.loads((shared_dir() / "data" / "courts" / "sudrf_websites.json").read_text("utf-8"))
+        return [{"code": r["court_id"], "name": r["court_name"], "website": r.get("court_website")}
+                for region in data.values() for r in region]
     except (FileNotFoundError, OSError, ValueError, KeyError):
-        pass
-    return [r for r in rows if r.get("code")]
+        return []
 
 
 def _host(website: str | None) -> str:

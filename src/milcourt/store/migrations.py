@@ -74,12 +74,12 @@ def _v1_core_tables(conn: Connection) -> None:
         sa.Column("changed", sa.JSON),
         sa.Column("content", sa.JSON, nullable=False),
     )
-    key = [
-        sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id"), primary_key=True),
-        sa.Column("version", sa.Integer, primary_key=True, autoincrement=False),
-    ]
+    def key() -> tuple[sa.Column, sa.Column]:  # type: ignore[type-arg]
+        return (sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id"), primary_key=True),
+                sa.Column("version", sa.Integer, primary_key=True, autoincrement=False))
+
     sa.Table(
-        "persons", md, *(c.copy() for c in key),
+        "persons", md, *key(),
         sa.Column("person_no", sa.Integer, primary_key=True, autoincrement=False),
         sa.Column("pseudonym", sa.Text),
         sa.Column("role", sa.Text),
@@ -87,7 +87,7 @@ def _v1_core_tables(conn: Connection) -> None:
         sa.Column("result", sa.Text),
     )
     charges = sa.Table(
-        "charges", md, *(c.copy() for c in key),
+        "charges", md, *key(),
         sa.Column("person_no", sa.Integer, primary_key=True, autoincrement=False),
         sa.Column("charge_no", sa.Integer, primary_key=True, autoincrement=False),
         sa.Column("law", sa.Text),
@@ -97,7 +97,7 @@ def _v1_core_tables(conn: Connection) -> None:
     )
     sa.Index("ix_charges_article", charges.c.article)
     sa.Table(
-        "events", md, *(c.copy() for c in key),
+        "events", md, *key(),
         sa.Column("event_no", sa.Integer, primary_key=True, autoincrement=False),
         sa.Column("name", sa.Text),
         sa.Column("date", sa.Date),
