@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 import pytest
 import sqlalchemy as sa
-import store_pages as pages
 
+import store_pages as pages
 from milcourt.store import open_store
 from milcourt.store.schema import acts, case_versions, cases, events, persons, snapshots
 

@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 import sqlalchemy as sa
-import store_pages as pages
 
+import store_pages as pages
 from milcourt.store import keys, open_store
 from milcourt.store.query import list_proceedings
 from milcourt.store.schema import cases
@@ -105,3 +105,24 @@ def test_instance_from_court_number_and_lower_court(court: str, number: str, low
 ])
 def test_court_code(uid, url, source, expected) -> None:  # type: ignore[no-untyped-def]
     assert keys.court_code_for(uid, url, source) == expected
+
+
+def test_linked_by_lower_court_name_and_number_alone(store_url: str) -> None:
+    """Neither the cassation card nor its acts show a UID: its lower-court block joins it to the appeal."""
+    store = open_store(store_url)
+    cassation = pages.sgs_cassation()
+    cassation["acts"] = []
+    for page, url in ((cassation, SGS[2][1]), (pages.sgs_appeal(), SGS[1][1])):
+        store.ingest_parsed(page, pages.raw(page), source="x", url=url)
+    with store.engine.connect() as conn:
+        (row,) = list_proceedings(conn)
+    assert [i["instance"] for i in row["instances"]] == ["appeal", "cassation"]
+
+
+def test_court_names_resolve_only_when_unambiguous() -> None:
+    from milcourt.store import courtref
+
+    assert courtref.code_for_name("Верховный Суд Республики Коми") == "11OS0000"
+    assert courtref.code_for_name("Сыктывкарский городской суд Республики Коми") == "11RS0001"
+    assert courtref.code_for_name("Краснодарский гарнизонный военный суд") == "61GV0004"
+    assert courtref.code_for_name("Промышленный районный суд") is None  # several courts bear this name

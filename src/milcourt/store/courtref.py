@@ -7,6 +7,7 @@ else the shared reference copy of the court list. Everything degrades to "unknow
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -35,24 +36,33 @@ def _host(website: str | None) -> str:
     return host.removeprefix("www.")
 
 
+def _unique(pairs: list[tuple[str | None, str]]) -> dict[str, str]:
+    """key → code, dropping keys several courts share ("Ленинский районный суд" names none)."""
+    out: dict[str, str] = {}
+    for key, code in pairs:
+        if key:
+            out[key] = code if out.get(key, code) == code else ""
+    return {k: v for k, v in out.items() if v}
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    from milcourt.store.keys import court_name_key
+def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    from milcourt.store.keys import court_name_key, printed_name_key
 
     by_host: dict[str, str] = {}
-    by_name: dict[str, str] = {}
     names: dict[str, str] = {}
+    full: list[tuple[str | None, str]] = []
+    reduced: list[tuple[str | None, str]] = []
     for row in _registry_rows():
         code = str(row["code"]).upper()
         if row.get("website"):
             by_host.setdefault(_host(row["website"]), code)
         if row.get("name"):
-            names.setdefault(code, str(row["name"]))
-            key = court_name_key(str(row["name"]))
-            if key:
-                # A name shared by courts of several regions ("Ленинский районный суд") names none.
-                by_name[key] = code if by_name.get(key, code) == code else ""
-    return by_host, {k: v for k, v in by_name.items() if v}, names
+            name = str(row["name"])
+            names.setdefault(code, name)
+            full.append((printed_name_key(re.sub(r"\(.*?\)", " ", name)), code))
+            reduced.append((court_name_key(name), code))
+    return by_host, _unique(full), _unique(reduced), names
 
 
 def code_for_host(host: str) -> str | None:
@@ -60,11 +70,17 @@ def code_for_host(host: str) -> str | None:
 
 
 def code_for_name(name: str) -> str | None:
-    from milcourt.store.keys import court_name_key
+    """The court a printed name stands for: the whole name first ("Верховный Суд Республики Коми"),
+    then the words up to "суд" ("Сыктывкарский городской суд Республики Коми"); None if ambiguous."""
+    from milcourt.store.keys import court_name_key, printed_name_key
 
+    by_full, by_reduced = _tables()[1], _tables()[2]
+    code = by_full.get(printed_name_key(name))
+    if code:
+        return code
     key = court_name_key(name)
-    return _tables()[1].get(key) if key else None
+    return by_reduced.get(key) if key else None
 
 
 def name_for_code(code: str) -> str | None:
-    return _tables()[2].get(code.upper())
+    return _tables()[3].get(code.upper())

@@ -115,11 +115,19 @@ def court_name_key(name: str | None) -> str | None:
     return " ".join(words) or None
 
 
+def printed_name_key(name: str) -> str:
+    """A printed court name with case, ё, punctuation and spacing evened out (city kept)."""
+    return " ".join(re.findall(r"[0-9а-яa-z]+", name.lower().replace("ё", "е")))
+
+
 def link_keys(card: dict[str, Any]) -> list[str]:
     """The keys a stored card shares with the other instances of its matter.
 
-    ``uid:`` the card's UID and every UID printed in its acts; ``case:`` the card itself and the
-    lower-court case it reviews, as (court code or reduced court name, normalised number).
+    ``uid:`` the card's UID and every UID printed in its acts; ``case:`` the card itself as (court
+    code, normalised number) and the lower-court case it reviews when the printed court name
+    resolves to one court; ``lower:`` the lower-court case as printed (name with its city, number),
+    which joins the appeal and cassation cards of a lower case whose court the registry cannot
+    name unambiguously ("Промышленный районный суд г. Ставрополя": several courts share the name).
     """
     keys: set[str] = set()
     if card.get("uid"):
@@ -127,15 +135,12 @@ def link_keys(card: dict[str, Any]) -> list[str]:
     for uid in card.get("act_uids", ()):
         keys.add("uid:" + uid)
     number = normalise_number(card.get("number"))
-    if number:
+    if number and card.get("court_code") not in (None, "", "UNKNOWN"):
         keys.add(f"case:{card['court_code']}|{number}")
-        own_name = courtref.name_for_code(card["court_code"])
-        if own_name:
-            keys.add(f"name:{court_name_key(own_name)}|{number}")
     lower_number = normalise_number(card.get("lower_number"))
     if lower_number and card.get("lower_court"):
         code = courtref.code_for_name(card["lower_court"])
         if code:
             keys.add(f"case:{code}|{lower_number}")
-        keys.add(f"name:{court_name_key(card['lower_court'])}|{lower_number}")
+        keys.add(f"lower:{printed_name_key(card['lower_court'])}|{lower_number}")
     return sorted(keys)

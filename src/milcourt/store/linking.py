@@ -18,13 +18,9 @@ from milcourt.store.keys import link_keys
 from milcourt.store.schema import acts, cases, proceeding_keys, proceedings
 
 
-def _usable(key: str) -> bool:
-    return "UNKNOWN|" not in key and not key.startswith("name:None")
-
-
 def link_case(conn: Connection, case_id: int, card: dict[str, Any]) -> int:
     """Put a stored card into its proceeding (creating or merging proceedings); return its id."""
-    keys = [k for k in link_keys(card) if _usable(k)]
+    keys = link_keys(card)
     found = conn.execute(
         sa.select(proceeding_keys.c.key, proceeding_keys.c.proceeding_id).where(proceeding_keys.c.key.in_(keys))
     ).all()
