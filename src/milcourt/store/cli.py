@@ -142,7 +142,10 @@ def _table(columns: list[str], rows: list[dict]) -> None:  # type: ignore[type-a
     table = Table(*columns)
     for row in rows:
         table.add_row(*(_cell(row.get(c)) for c in columns))
-    Console().print(table)
+    console = Console()
+    if not console.is_terminal:  # piped or captured: no 80-column squeeze, no ellipsis
+        console = Console(width=250)
+    console.print(table)
     typer.echo(f"{len(rows)} rows", err=True)
 
 

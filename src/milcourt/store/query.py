@@ -106,6 +106,8 @@ def list_proceedings(conn: Connection, *, uid: str | None = None) -> list[dict[s
 def info(conn: Connection) -> dict[str, Any]:
     """Schema version and row counts (``milcourt db info``)."""
     version = migrations.current_version(conn)
+    if version == 0:
+        return {"schema_version": 0, "latest_version": migrations.LATEST, "counts": {}}
     tables = [snapshots, cases, case_versions, persons, charges, events, acts]
     if version >= 2:
         tables.append(proceedings)
