@@ -56,7 +56,8 @@ class Store:
         sha = sha256_of(data)
         known = self._known_snapshot(sha)
         if known is not None:
-            return IngestResult(source=source, sha256=sha, kind=known, status="unchanged")
+            status = "unchanged" if known == "case_card" else "skipped"
+            return IngestResult(source=source, sha256=sha, kind=known, status=status)
         page = ingest.read_page(data, source=source, url=url)
         return self.ingest_parsed(page, data, source=source, url=url, fetched_at=fetched_at, synthetic=synthetic)
 
@@ -72,7 +73,8 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 if conn.execute(sa.select(snapshots.c.kind).where(snapshots.c.sha256 == sha)).first():
-                    return IngestResult(source=source, sha256=sha, kind=kind, status="unchanged")
+                    status = "unchanged" if kind == "case_card" else "skipped"
+                    return IngestResult(source=source, sha256=sha, kind=kind, status=status)
                 conn.execute(sa.insert(snapshots).values(
                     sha256=sha, source=source, url=url, fetched_at=seen,
                     ingested_at=_utc_naive(None), kind=kind, size=len(data), synthetic=synthetic,
