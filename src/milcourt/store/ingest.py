@@ -17,6 +17,7 @@ def _pseudonymizer() -> Any:
     return Pseudonymizer.load()
 
 
+@lru_cache(maxsize=1)
 def parser_version() -> str:
     """The parser's version string (``milcourt.parse.PARSER_VERSION`` if it sets one, else the package's)."""
     import milcourt

@@ -13,15 +13,15 @@ from urllib.parse import urlsplit
 from milcourt.store import courtref
 
 #: A sudrf case UID: court code (2 region digits, 2 letters, 4 digits), then kind, year, number, check.
-UID_RE = re.compile(r"\b(\d{2}[A-ZА-Я]{2}\d{4})-\d{2}-\d{4}-\d{6}-\d{2}\b")
+UID_RE = re.compile(r"\b(\d{2}[A-ZА-Я]{2}\d{4})-\d{2}-\d{4}-\d{6}-\d{2}\b", re.ASCII)
+_UID_HINT = re.compile(r"-\d{2}-\d{4}-\d{6}-", re.ASCII)  # cheap pre-check before UID_RE on long acts
 _NUMBER_PREFIX_RE = re.compile(r"^\s*(\d+)\s*([А-ЯA-Zа-яa-z]*)\s*-")
 
-# Court type letters in a court code (positions 3-4) and the level of court they stand for.
+# Court type letters in a court code (positions 3-4) and the level of court they stand for, named as
+# in the courts registry (docs/courts.md); MS (magistrates) is not in the registry.
 _LEVEL_BY_TYPE = {
-    "GV": "garrison", "RS": "district", "MS": "magistrate",
-    "OV": "regional", "OS": "regional",
-    "AV": "appeal", "AJ": "appeal",
-    "KV": "cassation", "KJ": "cassation",
+    "GV": "garrison", "OV": "district", "AV": "appeal", "KV": "cassation",
+    "RS": "rayon", "OS": "regional", "AJ": "appeal_general", "KJ": "cassation_general", "MS": "magistrate",
 }
 # Case number prefixes (digits + letters before the first "-") that name the instance outright.
 # 10-/11- are appeals against magistrates' judgments heard in district courts; 22-/33-/66- are appeals
@@ -40,13 +40,13 @@ def canonical_uid(uid: str | None) -> str | None:
 
 def uids_in_text(text: str | None) -> list[str]:
     """Every case UID printed in a text (acts cite the UID of the matter they decide)."""
-    if not text:
+    if not text or not _UID_HINT.search(text):
         return []
     return sorted({m.group(0).upper() for m in UID_RE.finditer(text)})
 
 
 def court_level(court_code: str | None) -> str | None:
-    """garrison|district|magistrate|regional|appeal|cassation from a court code, None if unknown."""
+    """The registry's level for a court code (garrison, district, appeal, cassation, rayon, …), or None."""
     if not court_code or len(court_code) < 4:
         return None
     return _LEVEL_BY_TYPE.get(court_code[2:4].upper())
@@ -83,9 +83,9 @@ def number_prefix(number: str | None) -> str | None:
 def derive_instance(court_code: str | None, number: str | None, lower_court: Any) -> str:
     """first|appeal|cassation for a card, from the court's level, the number's prefix, the lower court."""
     level = court_level(court_code)
-    if level == "cassation":
+    if level in ("cassation", "cassation_general"):
         return "cassation"
-    if level == "appeal":
+    if level in ("appeal", "appeal_general"):
         return "appeal"
     prefix = number_prefix(number)
     if prefix in _CASSATION_PREFIXES:

@@ -29,13 +29,18 @@ def iso_date(value: Any, field: str) -> date | None:
 
 
 def content_of(page: dict[str, Any]) -> dict[str, Any]:
-    """What a case version is: the card's case block, events, persons and acts (no provenance)."""
+    """What a case version is: the card's case block, events, persons, acts' titles and text hashes."""
     return {
         "case": page.get("case") or {},
         "events": page.get("events") or [],
         "persons": page.get("persons") or [],
-        "acts": page.get("acts") or [],
+        # act texts live once in ``acts`` (per version); the version keeps each text's hash
+        "acts": [{"title": a.get("title"), "text_sha": text_sha(a.get("text"))} for a in page.get("acts") or []],
     }
+
+
+def text_sha(text: str | None) -> str:
+    return hashlib.sha256((text or "").encode("utf-8")).hexdigest()
 
 
 def content_sha(content: dict[str, Any]) -> str:
@@ -93,7 +98,7 @@ def children(page: dict[str, Any], case_id: int, version: int) -> dict[str, list
     ]
     acts = [
         {**base, "act_no": n, "title": a.get("title"), "text": a.get("text") or "",
-         "text_sha": hashlib.sha256((a.get("text") or "").encode("utf-8")).hexdigest()}
+         "text_sha": text_sha(a.get("text"))}
         for n, a in enumerate(page.get("acts") or [], 1)
     ]
     return {"persons": persons, "charges": charges, "events": events, "acts": acts}

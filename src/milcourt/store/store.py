@@ -75,7 +75,7 @@ class Store:
                 if conn.execute(sa.select(snapshots.c.kind).where(snapshots.c.sha256 == sha)).first():
                     status = "unchanged" if kind == "case_card" else "skipped"
                     return IngestResult(source=source, sha256=sha, kind=kind, status=status)
-                conn.execute(sa.insert(snapshots).values(
+                conn.execute(sa.insert(snapshots), dict(
                     sha256=sha, source=source, url=url, fetched_at=seen,
                     ingested_at=_utc_naive(None), kind=kind, size=len(data), synthetic=synthetic,
                     parser_version=parser_version or ingest.parser_version(),
@@ -106,7 +106,7 @@ class Store:
         )).first()
         base = IngestResult(source=source, sha256=sha, kind="case_card", status="unchanged")
         if existing is None:
-            key = conn.execute(sa.insert(cases).values(
+            key = conn.execute(sa.insert(cases), dict(
                 **row, synthetic=synthetic, first_seen=seen, last_seen=seen, current_version=1,
                 content_sha=digest, snapshot_sha=sha,
             )).inserted_primary_key
@@ -141,7 +141,7 @@ class Store:
         self, conn: Connection, page: dict[str, Any], content: dict[str, Any], case_id: int, version: int,
         sha: str, seen: datetime, changed: dict[str, Any] | None,
     ) -> None:
-        conn.execute(sa.insert(case_versions).values(
+        conn.execute(sa.insert(case_versions), dict(
             case_id=case_id, version=version, snapshot_sha=sha, seen_at=seen, changed=changed, content=content,
         ))
         rows = records.children(page, case_id, version)
