@@ -39,9 +39,10 @@ def _register() -> None:
     """Attach each stage's verbs (kept in the stage's own package)."""
     from milcourt.courts.cli import register as courts
     from milcourt.parse.cli import register as parse
+    from milcourt.stats.cli import register as stats
     from milcourt.store.cli import register as store
 
-    for register in (courts, parse, store):
+    for register in (courts, parse, stats, store):
         register(app)
 
 
