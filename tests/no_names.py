@@ -23,11 +23,18 @@ SURNAME_INITIALS = re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?) (
 
 
 def _strings(data: Any) -> Iterator[str]:
-    if isinstance(data, str):
+    """The party names in the file: ``{page: {"parties": [{"name": …}], "judges": …, "keep": …}}``
+    (judges and the names to keep are not parties); any other layout: every string in it."""
+    if isinstance(data, dict) and any(isinstance(v, dict) and "parties" in v for v in data.values()):
+        for value in data.values():
+            if isinstance(value, dict):
+                for party in value.get("parties") or []:
+                    yield party["name"] if isinstance(party, dict) else str(party)
+    elif isinstance(data, str):
         yield data
     elif isinstance(data, dict):
         for key, value in data.items():
-            if key not in ("file", "role", "source", "kind"):
+            if key not in ("file", "role", "source", "kind", "judges", "keep", "_about", "initials"):
                 yield from _strings(value)
     elif isinstance(data, list):
         for item in data:
