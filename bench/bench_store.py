@@ -18,7 +18,7 @@ COPIES = 25  # x 4 fixture cards; pseudonymisation dominates the time
 
 
 def _variants(copies: int) -> list[tuple[str, bytes]]:
-    from milcourt.parse import parse_page  # type: ignore[attr-defined]
+    from milcourt.parse import parse_page
     from milcourt.paths import shared_dir
 
     pages = []

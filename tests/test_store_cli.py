@@ -116,3 +116,19 @@ def test_default_store_is_in_the_data_dir(tmp_path, monkeypatch: pytest.MonkeyPa
     assert store.archive.root == tmp_path / "archive"
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_store_urls() -> None:
+    from milcourt.store.db import archive_dir_for, normalise_url
+
+    assert normalise_url("postgresql://u@h:5432/db").drivername == "postgresql+psycopg"
+    assert normalise_url("postgres://u@h/db").drivername == "postgresql+psycopg"
+    assert normalise_url("sqlite:////srv/m/cases.db").database == "/srv/m/cases.db"
+    assert str(archive_dir_for(normalise_url("sqlite:////srv/m/cases.db"))) == "/srv/m/archive"
+    with pytest.raises(ValueError, match="unsupported store URL"):
+        normalise_url("mysql://u@h/db")
+
+
+def test_unreachable_store_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = CliRunner().invoke(app, ["db", "info", "--db", "mysql://u@h/db"])
+    assert result.exit_code == 2 and "cannot open store mysql://u@h/db" in result.stderr

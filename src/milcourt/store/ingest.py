@@ -28,7 +28,7 @@ def parser_version() -> str:
 
 def read_page(data: bytes, *, source: str, url: str | None = None) -> dict[str, Any]:
     """Parse a court page and pseudonymise it; raises the parser's ParseError naming ``source``."""
-    from milcourt.parse import parse_page  # type: ignore[attr-defined]
+    from milcourt.parse import parse_page
     from milcourt.parse.names import depersonalise
 
     page = parse_page(data, source=source, base_url=url)

@@ -49,9 +49,10 @@ def ingest_paths(store: Store, paths: Iterable[Path], *, synthetic: bool = False
     summary = Summary()
     bar = None
     if progress and len(files) >= PROGRESS_FROM:
+        from rich.console import Console
         from rich.progress import Progress
 
-        bar = Progress(transient=True)
+        bar = Progress(console=Console(stderr=True), transient=True)
         bar.start()
         task = bar.add_task("ingest", total=len(files))
     try:
