@@ -111,3 +111,22 @@ def test_pages_that_are_not_cards_leave_a_snapshot_only(store_url: str) -> None:
     result = store.ingest_parsed(page, b"<html>captcha</html>", source="gate.html")
     assert result.status == "skipped"
     assert counts(store)["snapshots"] == 1 and counts(store)["cases"] == 0
+
+
+def test_long_and_odd_values_fit_on_both_back_ends(store_url: str) -> None:
+    store = open_store(store_url)
+    page = pages.district_appeal()
+    page["case"]["lower_court"]["court"] = "Краснодарский гарнизонный военный суд " + "(постоянное судебное присутствие) " * 20
+    page["case"]["number"] = "22-311/2024 (22-309/2024, 22-310/2024, " + ", ".join(f"4/17-{n}" for n in range(40)) + ")"
+    page["events"][0]["time"] = "10:00 - 11:30 (перерыв до 14:00)"
+    page["persons"][0]["articles"] = [{"law": "УК РФ", "article": "337", "part": "5", "point": "а, б, в, г, д" * 10}]
+    result = store.ingest_parsed(page, pages.raw(page), source="long.html")
+    assert result.status == "new"
+
+
+def test_card_without_number_is_an_error_naming_the_file(store_url: str) -> None:
+    store = open_store(store_url)
+    page = pages.changed(pages.garrison_first(), number="")
+    with pytest.raises(ValueError, match=r"nonumber\.html: case card without a case number"):
+        store.ingest_parsed(page, pages.raw(page), source="nonumber.html")
+    assert counts(store)["snapshots"] == 0

@@ -32,8 +32,8 @@ def _v1_core_tables(conn: Connection) -> None:
         sa.Column("url", sa.Text),
         sa.Column("fetched_at", sa.DateTime, nullable=False),
         sa.Column("ingested_at", sa.DateTime, nullable=False),
-        sa.Column("parser_version", sa.String(40), nullable=False),
-        sa.Column("kind", sa.String(20), nullable=False),
+        sa.Column("parser_version", sa.Text, nullable=False),
+        sa.Column("kind", sa.Text, nullable=False),
         sa.Column("size", sa.Integer, nullable=False),
         sa.Column("synthetic", sa.Boolean, nullable=False),
     )
@@ -42,9 +42,9 @@ def _v1_core_tables(conn: Connection) -> None:
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("court_code", sa.String(16), nullable=False),
         sa.Column("court_code_source", sa.String(10), nullable=False),
-        sa.Column("number", sa.String(80), nullable=False),
+        sa.Column("number", sa.Text, nullable=False),
         sa.Column("instance", sa.String(10), nullable=False),
-        sa.Column("uid", sa.String(40)),
+        sa.Column("uid", sa.Text),
         sa.Column("number_full", sa.Text),
         sa.Column("category", sa.Text),
         sa.Column("received", sa.Date),
@@ -52,7 +52,7 @@ def _v1_core_tables(conn: Connection) -> None:
         sa.Column("decided", sa.Date),
         sa.Column("result", sa.Text),
         sa.Column("lower_court", sa.Text),
-        sa.Column("lower_number", sa.String(80)),
+        sa.Column("lower_number", sa.Text),
         sa.Column("lower_judge", sa.Text),
         sa.Column("lower_decided", sa.Date),
         sa.Column("url", sa.Text),
@@ -91,9 +91,9 @@ def _v1_core_tables(conn: Connection) -> None:
         sa.Column("person_no", sa.Integer, primary_key=True, autoincrement=False),
         sa.Column("charge_no", sa.Integer, primary_key=True, autoincrement=False),
         sa.Column("law", sa.Text),
-        sa.Column("article", sa.String(20)),
-        sa.Column("part", sa.String(20)),
-        sa.Column("point", sa.String(20)),
+        sa.Column("article", sa.Text),
+        sa.Column("part", sa.Text),
+        sa.Column("point", sa.Text),
     )
     sa.Index("ix_charges_article", charges.c.article)
     sa.Table(
@@ -101,7 +101,7 @@ def _v1_core_tables(conn: Connection) -> None:
         sa.Column("event_no", sa.Integer, primary_key=True, autoincrement=False),
         sa.Column("name", sa.Text),
         sa.Column("date", sa.Date),
-        sa.Column("time", sa.String(10)),
+        sa.Column("time", sa.Text),
         sa.Column("result", sa.Text),
         sa.Column("basis", sa.Text),
     )
@@ -130,7 +130,7 @@ def _v2_proceedings_removal_fts(conn: Connection) -> None:
     )
     keys = sa.Table(
         "proceeding_keys", md,
-        sa.Column("key", sa.String(300), primary_key=True),
+        sa.Column("key", sa.Text, primary_key=True),
         sa.Column("proceeding_id", sa.Integer, sa.ForeignKey("proceedings.id"), nullable=False),
     )
     sa.Index("ix_proceeding_keys_proceeding", keys.c.proceeding_id)
