@@ -130,3 +130,22 @@ def test_card_without_number_is_an_error_naming_the_file(store_url: str) -> None
     with pytest.raises(ValueError, match=r"nonumber\.html: case card without a case number"):
         store.ingest_parsed(page, pages.raw(page), source="nonumber.html")
     assert counts(store)["snapshots"] == 0
+
+
+def test_an_older_page_arriving_late_is_history_not_the_current_state(store_url: str) -> None:
+    store = open_store(store_url)
+    decided = pages.garrison_first()
+    store.ingest_parsed(decided, pages.raw(decided), source="new.html", fetched_at=datetime(2024, 6, 1))
+    pending = pages.changed(decided, decided=None, result=None)
+    late = store.ingest_parsed(pending, pages.raw(pending), source="old.html", fetched_at=datetime(2024, 4, 1))
+    assert (late.status, late.version) == ("updated", 2)
+    with store.engine.connect() as conn:
+        case = conn.execute(sa.select(cases)).one()
+        seen = conn.execute(sa.select(case_versions.c.version, case_versions.c.seen_at)
+                            .order_by(case_versions.c.seen_at)).all()
+    assert (case.current_version, case.decided, case.first_seen, case.last_seen) == (
+        1, date(2024, 5, 6), datetime(2024, 4, 1), datetime(2024, 6, 1))
+    assert [v for v, _ in seen] == [2, 1]  # by fetch time, the late version comes first
+    newer = pages.changed(decided, result="Вынесен ПРИГОВОР; вступил в законную силу")
+    result = store.ingest_parsed(newer, pages.raw(newer), source="newer.html", fetched_at=datetime(2024, 7, 1))
+    assert (result.version, result.changed["result"]["old"]) == (3, "Вынесен ПРИГОВОР")

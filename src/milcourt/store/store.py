@@ -115,7 +115,8 @@ class Store:
             self._add_version(conn, page, content, case_id, 1, sha, seen, changed=None)
             base.status, base.case_id, base.version = "new", case_id, 1
         elif existing.content_sha == digest:
-            values: dict[str, Any] = {"last_seen": max(existing.last_seen, seen)}
+            values: dict[str, Any] = {"last_seen": max(existing.last_seen, seen),
+                                      "first_seen": min(existing.first_seen, seen)}
             if existing.removed_from_source and seen.date() > existing.removed_from_source:
                 values["removed_from_source"] = None  # back on the source after being reported gone
             conn.execute(sa.update(cases).where(cases.c.id == existing.id).values(**values))
@@ -125,12 +126,19 @@ class Store:
             old = conn.execute(sa.select(case_versions.c.content).where(
                 case_versions.c.case_id == existing.id, case_versions.c.version == existing.current_version,
             )).scalar_one()
-            version = existing.current_version + 1
+            version = 1 + conn.execute(sa.select(sa.func.max(case_versions.c.version))
+                                       .where(case_versions.c.case_id == existing.id)).scalar_one()
             changed = records.changes(old, content)
-            conn.execute(sa.update(cases).where(cases.c.id == existing.id).values(
-                **row, last_seen=max(existing.last_seen, seen), current_version=version,
-                content_sha=digest, snapshot_sha=sha, removed_from_source=None,
-            ))
+            if seen < existing.last_seen:
+                # An older page arriving late (e.g. from an archive): kept as history, while the case
+                # row keeps the newer state it already shows; ``changed`` is relative to that state.
+                conn.execute(sa.update(cases).where(cases.c.id == existing.id).values(
+                    first_seen=min(existing.first_seen, seen)))
+            else:
+                conn.execute(sa.update(cases).where(cases.c.id == existing.id).values(
+                    **row, last_seen=seen, current_version=version,
+                    content_sha=digest, snapshot_sha=sha, removed_from_source=None,
+                ))
             self._add_version(conn, page, content, existing.id, version, sha, seen, changed=changed)
             base.status, base.case_id, base.version, base.changed = "updated", existing.id, version, changed
         assert base.case_id is not None
