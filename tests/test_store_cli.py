@@ -64,6 +64,8 @@ def test_cases_json_rows(filled: str) -> None:
     (["--text", "самовольном оставлении части"], ["1-57/2024"]),
     (["--text", "невыплаченной заработной платы"], ["2-7212/2025"]),
     (["--text", "оставлении заработной"], []),  # a phrase, not a bag of words
+    (["--text", "учел его объяснения"], ["1-57/2024"]),  # ё and е are one letter to the search
+    (["--text", "Учёл его"], ["1-57/2024"]),
 ])
 def test_cases_filters(filled: str, args: list[str], expected: list[str]) -> None:
     assert numbers(run("cases", "--db", filled, "--json", *args)) == expected
