@@ -186,6 +186,12 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
 
 def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
     """Open (and by default create or upgrade) the store at ``url``; default :func:`db.default_url`."""
