@@ -45,15 +45,15 @@ def _measure(url: str, pages: list[tuple[str, bytes]]) -> tuple[float, float, di
     from milcourt.store import open_store
 
     store = open_store(url)
-    store.ingest_page(b"<html>warm-up</html>", source="warm-up")  # load the pseudonym secret, NER models
+    store.ingest_page(pages[0][1], source=pages[0][0])  # untimed: loads the secret, models, court tables
     statuses: dict[str, int] = {}
     cpu, wall = time.process_time(), time.perf_counter()
-    for source, data in pages:
+    for source, data in pages[1:]:
         status = store.ingest_page(data, source=source).status
         statuses[status] = statuses.get(status, 0) + 1
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     store.close()
-    return len(pages) / cpu, len(pages) / wall, statuses
+    return (len(pages) - 1) / cpu, (len(pages) - 1) / wall, statuses
 
 
 def _store_only(url: str, pages: list[tuple[str, bytes]]) -> tuple[float, float]:
@@ -69,6 +69,22 @@ def _store_only(url: str, pages: list[tuple[str, bytes]]) -> tuple[float, float]
     return len(parsed) / cpu, len(parsed) / wall
 
 
+def _shares(pages: list[tuple[str, bytes]]) -> tuple[float, float]:
+    """Pages per CPU-second of the parse alone and of the pseudonymisation alone (where time goes)."""
+    from milcourt.parse import parse_page
+    from milcourt.parse.names import depersonalise
+    from milcourt.store.ingest import _pseudonymizer
+
+    cpu = time.process_time()
+    parsed = [parse_page(data, source=source) for source, data in pages]
+    parse_rate = len(pages) / (time.process_time() - cpu)
+    pz = _pseudonymizer()
+    cpu = time.process_time()
+    for page in parsed:
+        depersonalise(page, pz)
+    return parse_rate, len(pages) / (time.process_time() - cpu)
+
+
 def run() -> bool:
     pages = _variants(COPIES)
     with tempfile.TemporaryDirectory(prefix="milcourt-bench-") as tmp:
@@ -79,6 +95,9 @@ def run() -> bool:
         print(f"store: SQLite ingest (parse + pseudonymise + store) {rate:.0f} pages per CPU-second on one "
               f"core ({wall:.0f} pages/s wall-clock on this shared machine) over {len(pages)} case cards "
               f"{statuses} (target >= {TARGET:.0f})")
+        parse_rate, names_rate = _shares(pages)
+        print(f"store: of which parse alone {parse_rate:.0f}, pseudonymisation alone {names_rate:.0f} "
+              "pages per CPU-second")
         alone = _store_only(f"sqlite:///{tmp}/b.db", pages)
         print(f"store: SQLite store share alone (pre-parsed pages) {alone[0]:.0f} pages per CPU-second "
               f"({alone[1]:.0f} wall)")

@@ -77,8 +77,10 @@ def case_row(page: dict[str, Any], *, url: str | None, source: str) -> dict[str,
     }
 
 
-def children(page: dict[str, Any], case_id: int, version: int) -> dict[str, list[dict[str, Any]]]:
-    """Rows of persons, charges, events and acts for one version of a case."""
+def children(page: dict[str, Any], case_id: int, version: int,
+             content: dict[str, Any] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Rows of persons, charges, events and acts for one version of a case (``content``: its
+    :func:`content_of`, whose act hashes are reused)."""
     base = {"case_id": case_id, "version": version}
     persons, charges = [], []
     for p_no, person in enumerate(page.get("persons") or [], 1):
@@ -96,10 +98,11 @@ def children(page: dict[str, Any], case_id: int, version: int) -> dict[str, list
          "time": e.get("time"), "result": e.get("result"), "basis": e.get("basis")}
         for n, e in enumerate(page.get("events") or [], 1)
     ]
+    texts = page.get("acts") or []
+    shas = [a["text_sha"] for a in content["acts"]] if content else [text_sha(a.get("text")) for a in texts]
     acts = [
-        {**base, "act_no": n, "title": a.get("title"), "text": a.get("text") or "",
-         "text_sha": text_sha(a.get("text"))}
-        for n, a in enumerate(page.get("acts") or [], 1)
+        {**base, "act_no": n, "title": a.get("title"), "text": a.get("text") or "", "text_sha": sha}
+        for n, (a, sha) in enumerate(zip(texts, shas, strict=True), 1)
     ]
     return {"persons": persons, "charges": charges, "events": events, "acts": acts}
 

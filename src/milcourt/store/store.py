@@ -59,14 +59,16 @@ class Store:
             status = "unchanged" if known == "case_card" else "skipped"
             return IngestResult(source=source, sha256=sha, kind=known, status=status)
         page = ingest.read_page(data, source=source, url=url)
-        return self.ingest_parsed(page, data, source=source, url=url, fetched_at=fetched_at, synthetic=synthetic)
+        return self.ingest_parsed(page, data, source=source, url=url, fetched_at=fetched_at, synthetic=synthetic,
+                                  sha256=sha)
 
     def ingest_parsed(
         self, page: dict[str, Any], data: bytes, *, source: str, url: str | None = None,
         fetched_at: datetime | None = None, synthetic: bool = False, parser_version: str | None = None,
+        sha256: str | None = None,
     ) -> IngestResult:
         """Store an already pseudonymised page dict parsed from ``data`` (the raw bytes kept)."""
-        sha = sha256_of(data)
+        sha = sha256 or sha256_of(data)
         kind = str(page.get("kind") or "unknown")
         seen = _utc_naive(fetched_at)
         self.archive.put(data, sha)  # content-addressed: harmless if the transaction then fails
@@ -152,7 +154,7 @@ class Store:
         conn.execute(sa.insert(case_versions), dict(
             case_id=case_id, version=version, snapshot_sha=sha, seen_at=seen, changed=changed, content=content,
         ))
-        rows = records.children(page, case_id, version)
+        rows = records.children(page, case_id, version, content)
         for table in VERSIONED:
             if rows[table.name]:
                 conn.execute(sa.insert(table), rows[table.name])
