@@ -40,8 +40,9 @@ def _register() -> None:
     from milcourt.courts.cli import register as courts
     from milcourt.parse.cli import register as parse
     from milcourt.stats.cli import register as stats
+    from milcourt.store.cli import register as store
 
-    for register in (courts, parse, stats):
+    for register in (courts, parse, stats, store):
         register(app)
 
 
