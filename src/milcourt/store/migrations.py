@@ -144,12 +144,25 @@ def _v2_proceedings_removal_fts(conn: Connection) -> None:
     link_all(conn)
 
 
+def _v3_courts_facts_crawls_official(conn: Connection) -> None:
+    """Courts registry, extracted act facts and motives, crawl log, official form 10-a figures."""
+    from milcourt.store import schema_v3
+
+    md = sa.MetaData()
+    md.reflect(conn, only=["acts", "cases"])  # what the new tables' foreign keys point at
+    tables = schema_v3.define(md)
+    md.create_all(conn, tables=list(tables.values()))
+    schema_v3.sync_courts(conn, tables["courts"])
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: list[Migration] = [
     (1, "core tables: snapshots, cases, case_versions, persons, charges, events, acts", _v1_core_tables),
     (2, "proceedings and their link keys, cases.removed_from_source, full-text index on acts",
      _v2_proceedings_removal_fts),
+    (3, "courts registry, act facts and motives, crawl log, official form 10-a figures",
+     _v3_courts_facts_crawls_official),
 ]
 
 LATEST = MIGRATIONS[-1][0]

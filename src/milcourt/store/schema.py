@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from milcourt.store import schema_v3
+
 metadata = sa.MetaData()
 
 schema_migrations = sa.Table(
@@ -136,3 +138,11 @@ sa.Index("ix_proceeding_keys_proceeding", proceeding_keys.c.proceeding_id)
 
 #: Child tables holding one row set per case version (history is kept, never overwritten).
 VERSIONED = (persons, charges, events, acts)
+
+# v3: courts, extracted act facts, crawl log, official figures (see schema_v3.py)
+_v3 = schema_v3.define(metadata)
+courts = _v3["courts"]
+act_facts = _v3["act_facts"]
+act_motives = _v3["act_motives"]
+crawl_log = _v3["crawl_log"]
+official_convictions = _v3["official_convictions"]
