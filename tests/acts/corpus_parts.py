@@ -149,8 +149,7 @@ def absence_story(rng: random.Random, spec: dict, n: str, *, charge: bool = Fals
         return (f"{lead} {start}, находясь на позициях в районе <данные изъяты>, не будучи "
                 f"вынужденным к тому обстановкой, имея возможность оказать сопротивление, добровольно сдался в плен "
                 f"военнослужащим вооружённых формирований Украины, сообщив им сведения о своём подразделении. "
-                f"{date_any(ab['end'], rng, ws).capitalize() if ab['end'] else ''} в ходе обмена военнопленными он был "
-                f"возвращён на территорию Российской Федерации.").replace("  ", " ")
+                f"Впоследствии в ходе обмена военнопленными он был возвращён на территорию Российской Федерации.").replace("  ", " ")
     intent = rng.choice([
         "желая временно уклониться от исполнения обязанностей военной службы",
         "не желая проходить военную службу и намереваясь временно от неё отдохнуть",
@@ -183,13 +182,21 @@ def absence_story(rng: random.Random, spec: dict, n: str, *, charge: bool = Fals
     return (first + second).replace("  ", " ").replace(" ,", ",")
 
 
-def motive_testimony(rng: random.Random, motives: list[str], n: str) -> str:
+OTHER_JOINERS = {
+    "332": ["от выполнения приказа он отказался, поскольку ", "участвовать в боевых действиях он не стал, так как "],
+    "339": ["симулировать заболевание он стал потому, что ", "к врачам он обращался, так как "],
+    "352.1": ["сдался в плен он потому, что ", "решение сдаться он принял, так как "],
+}
+
+
+def motive_testimony(rng: random.Random, motives: list[str], n: str, article: str = "337") -> str:
     if not motives:
-        return P.pick(rng, P.NO_MOTIVE_TESTIMONY).format(n=n)
+        return P.pick(rng, P.NO_MOTIVE_TESTIMONY).format(n=n).replace(
+            "о датах оставления части и возвращения на службу", "об обстоятельствах содеянного")
     reasons = [P.pick(rng, P.MOTIVE_TESTIMONY[m]) for m in motives]
     body = reasons[0] if len(reasons) == 1 else ", ".join(reasons[:-1]) + ", а кроме того, " + reasons[-1]
     lead = P.pick(rng, P.TESTIMONY_LEADS).format(n=n)
-    joiner = P.pick(rng, P.MOTIVE_JOINERS)
+    joiner = P.pick(rng, OTHER_JOINERS.get(article, P.MOTIVE_JOINERS))
     extra = rng.choice([
         " Осознаёт, что это не является уважительной причиной для неявки на службу.",
         " В содеянном раскаивается.",
@@ -199,8 +206,16 @@ def motive_testimony(rng: random.Random, motives: list[str], n: str) -> str:
     return f"{lead}{joiner}{body}.{extra}"
 
 
-def evidence(rng: random.Random, n: str, k: int) -> str:
-    witnesses = rng.sample(P.WITNESS_PARAS, k=min(k, len(P.WITNESS_PARAS)))
+ORDER_WITNESSES = [
+    "Свидетель {w}, командир роты, показал, что лично довёл до {n} боевое распоряжение и был очевидцем его отказа.",
+    "Из оглашённых показаний свидетеля {w}, военнослужащего того же подразделения, следует, что он присутствовал при описанных событиях и подтверждает их.",
+    "Свидетель {w}, начальник медицинской службы, пояснил, что объективных признаков заболевания у {n} не выявлялось.",
+]
+
+
+def evidence(rng: random.Random, n: str, k: int, article: str = "337") -> str:
+    bank = P.WITNESS_PARAS if article in ("337", "338") else ORDER_WITNESSES
+    witnesses = rng.sample(bank, k=min(k, len(bank)))
     docs = rng.sample(P.DOCUMENT_PARAS, k=min(k, len(P.DOCUMENT_PARAS)))
     paras = [w.format(w=f"ФИО{i + 6}", n=n) for i, w in enumerate(witnesses)] + [d.format(n=n) for d in docs]
     return "\n".join(paras)

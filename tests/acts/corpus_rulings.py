@@ -95,7 +95,7 @@ def appeal(rng: random.Random, spec: dict) -> str:
         complaint = complaint.replace("В апелляционной жалобе", "В кассационной жалобе")
     out.append(complaint)
     if spec["motives"]:
-        reasons = C.motive_testimony(rng, spec["motives"], n).split(", что ", 1)[-1].split("согласно которым ", 1)[-1]
+        reasons = C.motive_testimony(rng, spec["motives"], n, arts[0][0]).split(", что ", 1)[-1].split("согласно которым ", 1)[-1]
         out.append(rng.choice(["В обоснование указывает, что ", "Автор жалобы обращает внимание, что ", "По мнению осуждённого, суд не учёл, что "]) + reasons)
     if not cass:
         out.append(rng.choice([
@@ -188,7 +188,7 @@ def first_instance_ruling(rng: random.Random, spec: dict) -> str:
         story = C.absence_story(rng, spec, n, charge=True)
         out.append(rng.choice(["Органами предварительного следствия ", "Согласно обвинительному заключению, ", ""]) + story)
     if spec["motives"]:
-        out.append(C.motive_testimony(rng, spec["motives"], n))
+        out.append(C.motive_testimony(rng, spec["motives"], n, arts[0][0]))
     who = rng.choice([n, f"{RANK_GEN[spec['rank']]} {n}" if spec["rank"] else n])
     arts_c = C.cite_all(rng, arts, style=rng.choice([0, 0, 2]))
     if dt_ == "termination_ruling":
