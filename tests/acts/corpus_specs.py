@@ -40,7 +40,7 @@ SPECS: list[dict] = []
 
 
 def _add(doc_type: str, short: str, court: str, date: dt.date, num: int, **kw) -> None:
-    i = len(SPECS) + 1
+    i = len(SPECS) + 1 if len(SPECS) < 75 else len(SPECS) + 14  # 076-088 are the hand-written acts
     dist = DISTRICT_OF[court]
     name, city = COURT[court]
     spec = {
@@ -355,3 +355,21 @@ ruling("return_ruling", "r237_desertion", "Улан-Удэнский", D(2024, 8
 ruling("other", "o_custody_extension", "Ростовский-на-Дону", D(2024, 9, 9), 207, articles=[A("337", "5")],
        absence=AB(D(2024, 1, 29), D(2024, 6, 11), "detained"),
        other_text="Государственный обвинитель ходатайствовал о продлении срока содержания {n} под стражей, поскольку срок содержания под стражей истекает, а оснований для изменения меры пресечения не имеется. Руководствуясь ст. 255, 256 УПК РФ, суд\nпостановил:\nПродлить срок содержания под стражей подсудимого {n} на 3 (три) месяца.")
+
+
+# ---------------------------------------------------------------- more motive variety (ids 089+)
+verdict("v337p5_wound_equipment", "Ставропольский", D(2024, 8, 6), 244, articles=[A("337", "5")],
+        absence=AB(D(2023, 12, 21), D(2024, 4, 8), "voluntary"), motives=["equipment", "wound"],
+        sentence=S("imprisonment", 5, 2, regime="general"))
+verdict("v337p31_psy_detained", "Нижегородский", D(2024, 10, 30), 301, basis="contract", rank="старший матрос",
+        articles=[A("337", "3.1")], absence=AB(D(2024, 5, 6), D(2024, 6, 24), "detained"), motives=["psychological"],
+        sentence=S("imprisonment", 5, regime="general"))
+verdict("v337p5_wound_leave_susp", "Тверской", D(2025, 3, 4), 44, articles=[A("337", "5")], words_share=0.8,
+        absence=AB(D(2024, 7, 2), D(2024, 10, 14), "voluntary"), motives=["leave_denied", "wound"],
+        sentence=S("suspended", 5, py=3))
+verdict("v338p3_volunteer_equipment", "Краснодарский", D(2025, 2, 19), 36, basis="volunteer",
+        articles=[A("338", "3")], absence=AB(D(2024, 3, 30), D(2024, 11, 2), "detained"), motives=["equipment", "pay"],
+        sentence=S("imprisonment", 7, regime="strict"))
+verdict("v337p5_psy_nobasis_words", "Брянский", D(2024, 9, 25), 170, basis=None, rank="ефрейтор", words_share=1.0,
+        articles=[A("337", "5")], absence=AB(D(2023, 12, 1), D(2024, 5, 20), "other"), motives=["psychological"],
+        sentence=S("imprisonment", 5, 6, regime="general"))
