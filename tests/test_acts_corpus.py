@@ -9,8 +9,10 @@ only guarantees that the corpus is well-formed.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,6 +38,22 @@ RELEASE = {"art_78_1", "amnesty", "limitation", "active_repentance", "death", No
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 ACTS = sorted(CORPUS.glob("*.txt"))
+sys.path.insert(0, str(CORPUS.parent))
+from corpus_words import CARD_GEN, CARD_NOM, MONTH_GEN, ORD_GEN  # noqa: E402
+
+UNIT_RE = {"years": "(?:год|года|лет)", "months": "(?:месяц|месяца|месяцев)", "days": "(?:день|дня|дней)"}
+
+
+def _term_written(low: str, n: int, unit: str) -> bool:
+    words = "|".join({CARD_NOM[n], CARD_GEN[n]} | ({"два"} if n == 2 else set()))
+    return re.search(rf"(?:\b{n}\b|\b(?:{words})\b)\s*(?:\([а-яё ]+\)\s*)?{UNIT_RE[unit]}\b", low) is not None
+
+
+def _date_forms(iso: str) -> list[str]:
+    """Ways an act writes a day: '5 октября', '05.10.2023', 'пятого октября'."""
+    d = dt.date.fromisoformat(iso)
+    return [f"{d.day} {MONTH_GEN[d.month]}", f"«{d.day}» {MONTH_GEN[d.month]}", d.strftime("%d.%m.%Y"),
+            f"{ORD_GEN[d.day]} {MONTH_GEN[d.month]}"]
 
 
 def _label(txt: Path) -> dict:
@@ -117,3 +135,16 @@ def test_label_matches_its_text(txt: Path) -> None:
     for a in lab["articles"]:
         assert re.search(rf"(ст\.|статьи|статьей|статьёй)\s?{re.escape(a['article'])}\b", flat), f"{txt.name}: {a}"
     assert 2_000 <= len(text.encode("utf-8")) <= 40_000, f"{txt.name}: unusual size"
+    low = flat.lower()
+    for key in ("start", "end"):
+        iso = lab["absence"][key]
+        if iso:
+            assert any(form in low for form in _date_forms(iso)), f"{txt.name}: absence.{key} {iso} not written in the act"
+    assert any(form in low for form in _date_forms(lab["date"])), f"{txt.name}: date {lab['date']} not in the act"
+    for which in ("sentence", "final_sentence"):
+        s = lab[which]
+        for unit in ("years", "months", "days") if s else ():
+            if s[unit]:
+                assert _term_written(low, s[unit], unit), f"{txt.name}: {which}.{unit}={s[unit]} not written in the act"
+        if s and s["fine_rub"]:
+            assert f"{s['fine_rub']:,}".replace(",", " ") in flat, f"{txt.name}: fine not in the act"
