@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from act_samples import make_doc, make_encrypted_docx, make_pdf, make_rtf
+from act_samples import make_cfb, make_doc, make_encrypted_docx, make_pdf, make_rtf
 from milcourt.extract.readers import MAX_BYTES, ActReadError, read_act_bytes, read_act_file
 
 ACT = (
@@ -194,6 +194,13 @@ def test_truncated_doc_hits_the_time_limit_or_fails_cleanly(tmp_path: Path) -> N
     """catdoc spins on a truncated OLE file; the per-file limit must stop it and say why."""
     err = _error(_write(tmp_path, "act.doc", make_doc(ACT)[:3000]), timeout=2.0)
     assert "limit" in err.reason or "corrupt" in err.reason
+
+
+@needs_catdoc
+def test_ole_file_that_is_not_word(tmp_path: Path) -> None:
+    """An Excel workbook saved under .doc is an OLE file too; it must fail with a reason, not garbage."""
+    data = make_cfb([("Workbook", b"\x09\x08" + b"abc" * 2000)])
+    assert "corrupt" in _error(_write(tmp_path, "act.doc", data), timeout=10.0).reason
 
 
 def test_pdf_without_text_layer(tmp_path: Path) -> None:
