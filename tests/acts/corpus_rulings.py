@@ -188,7 +188,8 @@ def first_instance_ruling(rng: random.Random, spec: dict) -> str:
         story = C.absence_story(rng, spec, n, charge=True)
         out.append(rng.choice(["Органами предварительного следствия ", "Согласно обвинительному заключению, ", ""]) + story)
     if spec["motives"]:
-        out.append(C.motive_testimony(rng, spec["motives"], n, arts[0][0]))
+        out.append(C.motive_testimony(rng, spec["motives"], n, arts[0][0])
+                   .replace("изложенные в описательной части приговора", "изложенные в обвинительном заключении"))
     who = rng.choice([n, f"{RANK_GEN[spec['rank']]} {n}" if spec["rank"] else n])
     arts_c = C.cite_all(rng, arts, style=rng.choice([0, 0, 2]))
     if dt_ == "termination_ruling":
