@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from milcourt.stats.query import StatsQuery, run_stats
 
@@ -28,9 +28,11 @@ def our_counts_from_store(engine: Engine, article: str, include_synthetic: bool 
     """Cases per received year under ``article`` ("ch33": any article of chapter 33)."""
     from milcourt.store.migrations import LATEST, current_version
 
+    from milcourt.store.schema import cases
+
     with engine.connect() as conn:
         version = current_version(conn)
-        if version == 0:
+        if version == 0 or conn.execute(select(cases.c.id).limit(1)).first() is None:
             return OurCounts(None, "store empty")
         if version < LATEST:
             return OurCounts(None, "store not migrated (run `milcourt db migrate`)")

@@ -148,7 +148,7 @@ def base_rows(q: StatsQuery) -> sa.Select:
     dims: dict[str, Any] = {
         "year": sa.func.substr(dtext, 1, 4),
         "quarter": sa.func.substr(dtext, 1, 4) + sa.literal("-Q")
-        + sa.cast((sa.cast(sa.func.substr(dtext, 6, 2), sa.Integer) + 2) / 3, sa.String),
+        + sa.cast((sa.cast(sa.func.substr(dtext, 6, 2), sa.Integer) + 2) // 3, sa.String),
         "month": month,
         "article": charges.c.article if needs_charges else None,
         "part": charges.c.part if needs_charges else None,
