@@ -1,0 +1,89 @@
+"""When the unauthorised absence (or refusal) began and ended, and how it ended.
+
+Read from the first sentences of the descriptive part, where the court states the crime: the
+start is the date nearest the start verb ("не явился", "самовольно оставил", "отказался"), the
+end the date nearest the end verb ("задержан", "добровольно прибыл", "заявил о себе"); "в период
+с … по …" gives both; "по настоящее время" means not ended."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from milcourt.extract.grammars.absence import ABSENCE_END, ABSENCE_START, ended_by_value
+from milcourt.extract.grammars.dates import DATE_OR_NOW, date_value
+from milcourt.extract.segment import Act, Part, sentences
+from milcourt.extract.spans import Hit, find
+
+_START_PRE = re.compile(r"не\s+(?:явил|прибыл|вернул|возвратил|являл|прибывал)|оставил|покинул|убыл|отказал|уклоня|неявк|оставлени", re.I)
+_END_PRE = re.compile(
+    r"задерж|доставл|добровольно|самостоятельно|прибыл|явил|вернул|возвратил|обратил|заявил\s+о\s+себе|сообщил\s+о\s+себе|прекращ|госпитализ|разыскан|обнаружен|выявлен",
+    re.I,
+)
+_DATE_PRE = re.compile(
+    r"\d{1,2}\.\d{1,2}\.\d{2,4}|(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+\d{4}|настоящ",
+    re.I,
+)
+_PERIOD = re.compile(r"\bс\s+(?P<a>[^,;]{4,40}?)\s+(?:по|до)\s+(?P<b>[^,;]{4,40}?\d{4}|настоящее\s+время)", re.I)
+_SCAN_CHARS = 6000
+
+
+def _not_negated(text: str, part: Part, hit: Hit) -> bool:
+    before = text[max(0, hit.start - part.start - 4):hit.start - part.start].lower()
+    return not before.rstrip().endswith("не")
+
+
+def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
+    out: dict[str, Any] = {"start": None, "end": None, "ended_by": None}
+    region = Part(act.descriptive.text[:_SCAN_CHARS], act.descriptive.start)
+    started = False
+    for s in sentences(region):
+        if not _DATE_PRE.search(s.text) and not started:
+            continue
+        dates = [(h, date_value(h.text)) for h in find(DATE_OR_NOW, s, _DATE_PRE, window=30)]
+        if not started:
+            if not _START_PRE.search(s.text):
+                continue
+            starts = find(ABSENCE_START, s, _START_PRE, window=20)
+            if not starts or not dates:
+                continue
+            started = True
+            anchor = starts[0].start
+            real = [(h, v) for h, v in dates if v]
+            if not real:
+                continue
+            period = _PERIOD.search(s.text)
+            first = min(real, key=lambda hv: abs(hv[0].start - anchor))
+            if period:
+                inside = [(h, v) for h, v in dates if h.start >= s.start + period.start()]
+                if len(inside) >= 2:
+                    first, second = inside[0], inside[1]
+                    if first[1]:
+                        out["start"] = first[1]
+                        hits.append(first[0])
+                        out["end"] = second[1]
+                        if second[1]:
+                            hits.append(second[0])
+                        ends = [e for e in find(ABSENCE_END, s, _END_PRE, window=20) if _not_negated(s.text, s, e)]
+                        if second[1] is None:
+                            return out
+                        out["ended_by"] = ended_by_value(ends[0].text) if ends else None
+                        if out["ended_by"]:
+                            return out
+                        continue
+            out["start"] = first[1]
+            hits.append(first[0])
+            dates = [(h, v) for h, v in dates if h is not first[0] and h.start > first[0].start]
+        ends = [e for e in find(ABSENCE_END, s, _END_PRE, window=20) if _not_negated(s.text, s, e)]
+        now = [h for h, v in dates if v is None and "настоящ" in h.text.lower()]
+        if now:
+            return out
+        if ends:
+            out["ended_by"] = ended_by_value(" ".join(e.text for e in ends))
+            later = [(h, v) for h, v in dates if v]
+            if later:
+                best = min(later, key=lambda hv: abs(hv[0].start - ends[0].start))
+                out["end"] = best[1]
+                hits.append(best[0])
+            return out
+    return out

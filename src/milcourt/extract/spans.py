@@ -1,0 +1,55 @@
+"""Running a grammar over a piece of text with a cheap regex prefilter, with absolute offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from milcourt.extract.morph import parser
+from milcourt.extract.segment import Part
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One grammar match: its text, absolute offsets, and the name of the top sub-rule that matched."""
+
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+
+
+def _name(match: Any) -> str | None:
+    children = getattr(match.tree.root, "children", None)
+    if children:
+        return getattr(getattr(children[0], "rule", None), "name", None)
+    return None
+
+
+def find(rule: Any, part: Part, prefilter: re.Pattern[str] | None = None, window: int = 0) -> list[Hit]:
+    """Matches of ``rule`` in ``part``; with a prefilter, only windows around its hits are parsed."""
+    if prefilter is None:
+        chunks = [(part.text, part.start)]
+    else:
+        chunks = []
+        last_end = -1
+        for m in prefilter.finditer(part.text):
+            lo = max(0, m.start() - window, last_end)
+            hi = min(len(part.text), m.end() + window)
+            if hi <= lo:
+                continue
+            # extend to word boundaries so a word is never cut in half
+            while lo > 0 and part.text[lo - 1].isalnum():
+                lo -= 1
+            while hi < len(part.text) and part.text[hi].isalnum():
+                hi += 1
+            chunks.append((part.text[lo:hi], part.start + lo))
+            last_end = hi
+    hits = []
+    p = parser(rule)
+    for chunk, offset in chunks:
+        for m in p.findall(chunk):
+            s, e = m.span.start, m.span.stop
+            hits.append(Hit(chunk[s:e], offset + s, offset + e, _name(m)))
+    return hits
