@@ -12,7 +12,7 @@ from typing import Any
 
 from milcourt.extract.grammars.absence import ABSENCE_END, ABSENCE_START, ended_by_value
 from milcourt.extract.grammars.dates import DATE_OR_NOW, date_value
-from milcourt.extract.segment import Act, Part, sentences
+from milcourt.extract.segment import Act, Part, paragraphs, sentences
 from milcourt.extract.spans import Hit, find
 
 _START_PRE = re.compile(r"не\s+(?:явил|прибыл|вернул|возвратил|являл|прибывал)|оставил|покинул|убыл|отказал|уклоня|неявк|оставлени", re.I)
@@ -21,7 +21,9 @@ _END_PRE = re.compile(
     re.I,
 )
 _DATE_PRE = re.compile(
-    r"\d{1,2}\.\d{1,2}\.\d{2,4}|(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+\d{4}|настоящ",
+    r"\d{1,2}\.\d{1,2}\.\d{2,4}|(?:[«\"]?\d{1,2}[»\"]?|[а-яё]+(?:\s+[а-яё]+)?)\s+"
+    r"(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+\d{4}(?:\s*(?:г\.?|года?))?|"
+    r"(?:по|до)\s+настоящ[а-я]+\s+врем[а-я]+",
     re.I,
 )
 _PERIOD = re.compile(r"\bс\s+(?P<a>[^,;]{4,40}?)\s+(?:по|до)\s+(?P<b>[^,;]{4,40}?\d{4}|настоящее\s+время)", re.I)
@@ -37,14 +39,14 @@ def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
     out: dict[str, Any] = {"start": None, "end": None, "ended_by": None}
     region = Part(act.descriptive.text[:_SCAN_CHARS], act.descriptive.start)
     started = False
-    for s in sentences(region):
+    for s in (s for para in paragraphs(region) for s in sentences(para)):
         if not _DATE_PRE.search(s.text) and not started:
             continue
-        dates = [(h, date_value(h.text)) for h in find(DATE_OR_NOW, s, _DATE_PRE, window=30)]
+        dates = [(h, date_value(h.text)) for h in find(DATE_OR_NOW, s, _DATE_PRE, window=0)]
         if not started:
             if not _START_PRE.search(s.text):
                 continue
-            starts = find(ABSENCE_START, s, _START_PRE, window=20)
+            starts = find(ABSENCE_START, s, _START_PRE, window=0)
             if not starts or not dates:
                 continue
             started = True
@@ -64,7 +66,7 @@ def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
                         out["end"] = second[1]
                         if second[1]:
                             hits.append(second[0])
-                        ends = [e for e in find(ABSENCE_END, s, _END_PRE, window=20) if _not_negated(s.text, s, e)]
+                        ends = [e for e in find(ABSENCE_END, s, _END_PRE, window=0) if _not_negated(s.text, s, e)]
                         if second[1] is None:
                             return out
                         out["ended_by"] = ended_by_value(ends[0].text) if ends else None
@@ -74,7 +76,7 @@ def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
             out["start"] = first[1]
             hits.append(first[0])
             dates = [(h, v) for h, v in dates if h is not first[0] and h.start > first[0].start]
-        ends = [e for e in find(ABSENCE_END, s, _END_PRE, window=20) if _not_negated(s.text, s, e)]
+        ends = [e for e in find(ABSENCE_END, s, _END_PRE, window=0) if _not_negated(s.text, s, e)]
         now = [h for h, v in dates if v is None and "настоящ" in h.text.lower()]
         if now:
             return out

@@ -17,7 +17,7 @@ from milcourt.extract.spans import Hit, find
 
 _SPEAKER = re.compile(
     r"(?:подсудим|осужд[её]нн|обвиняем|подозреваем)[а-я]*[^.]{0,200}?"
-    r"(?:показал|пояснил|объяснил|сообщил|заявил|указал|утверждал|рассказал|показывал|пояснял|сообщал|объяснял)",
+    r"(?:показа|поясн|объясн|сообщ|заяв|указ|утвержда|рассказ|подтверд)",
     re.I,
 )
 _OTHER_SPEAKER = re.compile(r"^\W*(?:свидетел|потерпевш|специалист|эксперт|представител|допрошенн[а-я]*\s+в\s+качестве\s+свидет)", re.I)
@@ -81,7 +81,7 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
                 continue
             part = Part(clause.group(), s.start + clause.start())
             names = []
-            for hit in find(MOTIVE, part):
+            for hit in find(MOTIVE, part, _PREFILTER, window=30):
                 if hit.name and hit.name != "equipment" or re.search(r"отсутстви|нехватк|не\s+(?:было|хватал|выдал|обеспеч)|без\s", clause.group(), re.I):
                     names.append(hit.name)
                     hits.append(hit)

@@ -10,14 +10,14 @@ from milcourt.extract.grammars.release_ground import RELEASE_GROUND, release_gro
 from milcourt.extract.segment import Act, sentences
 from milcourt.extract.spans import Hit, find
 
-_RECIDIVISM = re.compile(r"[^.]*рецидив[^.]*", re.I)
+_RECIDIVISM = re.compile(r"рецидив", re.I)
 _NO_RECIDIVISM = re.compile(
     r"(?:не\s+(?:содерж|усматрива|образу|имеет|установлен|признает|имеется)|отсутств|\bнет\b|не\s+влечет|не\s+учитыва)", re.I
 )
 _PRIOR_AGGRAVATING = re.compile(r"отягчающ[^.]{0,200}(?:судимост|ч\.\s*1\s+ст\.\s*18|рецидив)", re.I)
 _SPECIAL = re.compile(
-    r"[^.]*(?:особом\s+порядке|особого\s+порядка|гл(?:\.|авой|аве|ава|авы)\s*40(?:\.1)?\s+УПК|ст(?:\.|ать[а-я]*)\s*31[67](?:\.\d+)?\s+УПК|"
-    r"ч(?:\.|аст[а-я]*)\s*[57]\s+ст(?:\.|ать[а-я]*)\s*(?:62|316)\s+(?:УК|УПК))[^.]*",
+    r"(?:особом\s+порядке|особого\s+порядка|гл(?:\.|авой|аве|ава|авы)\s*40(?:\.1)?\s+УПК|ст(?:\.|ать[а-я]*)\s*31[67](?:\.\d+)?\s+УПК|"
+    r"ч(?:\.|аст[а-я]*)\s*[57]\s+ст(?:\.|ать[а-я]*)\s*(?:62|316)\s+(?:УК|УПК))",
     re.I,
 )
 _SPECIAL_REFUSED = re.compile(r"прекрат|прекращ|возража|не\s+(?:имеется|усматрива|подлежит)|отказ|в\s+общем\s+порядке|не\s+примен", re.I)
@@ -26,15 +26,34 @@ _RELEASE_PRE = re.compile(r"78\.1|28\.2|контракт|мобилизац|ам
 _RELEASE_VERB = re.compile(r"прекрат|освобод|прекращ", re.I)
 
 
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end] (cut at full stops that end a sentence)."""
+    lo = start
+    while True:
+        lo = text.rfind(".", 0, lo)
+        if lo < 0 or re.match(r"\.\s+[А-ЯЁ\n]", text[lo:lo + 3]):
+            break
+    hi = end
+    while True:
+        hi = text.find(".", hi)
+        if hi < 0 or re.match(r"\.\s+[А-ЯЁ\n]|\.$", text[hi:hi + 3]):
+            break
+        hi += 1
+    return text[lo + 1 if lo >= 0 else 0: hi if hi >= 0 else len(text)]
+
+
 def repeat_offence(act: Act) -> bool:
     for m in _RECIDIVISM.finditer(act.text):
-        if not _NO_RECIDIVISM.search(m.group()):
+        if not _NO_RECIDIVISM.search(_sentence_around(act.text, m.start(), m.end())):
             return True
     return any(not _NO_RECIDIVISM.search(m.group()) for m in _PRIOR_AGGRAVATING.finditer(act.text))
 
 
 def special_procedure(act: Act) -> bool:
-    return any(not _SPECIAL_REFUSED.search(m.group()) for m in _SPECIAL.finditer(act.text))
+    return any(
+        not _SPECIAL_REFUSED.search(_sentence_around(act.text, m.start(), m.end()))
+        for m in _SPECIAL.finditer(act.text)
+    )
 
 
 def appeal_outcome(act: Act) -> Hit | None:

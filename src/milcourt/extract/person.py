@@ -41,7 +41,7 @@ def rank(act: Act) -> Hit | None:
 
 def service_basis(act: Act) -> Hit | None:
     for region in (_defendant_region(act), Part(act.descriptive.text[:4000], act.descriptive.start)):
-        for hit in find(SERVICE_BASIS, region, _BASIS_PRE, window=60):
+        for hit in find(SERVICE_BASIS, region, _BASIS_PRE, window=40):
             value = service_basis_value(hit.text)
             if value:
                 return Hit(value, hit.start, hit.end)

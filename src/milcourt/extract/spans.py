@@ -32,20 +32,22 @@ def find(rule: Any, part: Part, prefilter: re.Pattern[str] | None = None, window
     if prefilter is None:
         chunks = [(part.text, part.start)]
     else:
-        chunks = []
-        last_end = -1
+        windows: list[list[int]] = []
         for m in prefilter.finditer(part.text):
-            lo = max(0, m.start() - window, last_end)
+            lo = max(0, m.start() - window)
             hi = min(len(part.text), m.end() + window)
-            if hi <= lo:
-                continue
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], hi)
+            else:
+                windows.append([lo, hi])
+        chunks = []
+        for lo, hi in windows:
             # extend to word boundaries so a word is never cut in half
             while lo > 0 and part.text[lo - 1].isalnum():
                 lo -= 1
             while hi < len(part.text) and part.text[hi].isalnum():
                 hi += 1
             chunks.append((part.text[lo:hi], part.start + lo))
-            last_end = hi
     hits = []
     p = parser(rule)
     for chunk, offset in chunks:

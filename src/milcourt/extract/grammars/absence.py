@@ -40,6 +40,6 @@ def ended_by_value(text: str) -> str:
     low = text.lower()
     if any(s in low for s in ("задерж", "достав", "разыск", "обнаруж", "выявл")):
         return "detained"
-    if "прекращ" in low or "госпитал" in low:
-        return "other"
-    return "voluntary"
+    if any(s in low for s in ("добровол", "самостоят", "прибы", "явил", "вернул", "возврат", "обрат", "заяв", "сообщ")):
+        return "voluntary"
+    return "other"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from yargy import or_, rule
 from yargy.predicates import dictionary, eq, normalized, true
 
-GAP = rule(true()).repeatable(max=4).optional()
+GAP = rule(true()).repeatable(max=3).optional()
 NOT = eq("не")
 
 RELATIVE = dictionary({

@@ -13,11 +13,17 @@ from milcourt.extract.numbers import digits_to_int, words_to_int
 YEARS = rule(NUMBER, dictionary({"год", "лет"}))
 MONTHS = rule(NUMBER, normalized("месяц"))
 DAYS = rule(NUMBER, dictionary({"сутки", "день"}))
-AND = eq("и").optional()
+AND = eq("и")
+THEN_MONTHS = rule(AND.optional(), MONTHS)
+THEN_DAYS = rule(AND.optional(), DAYS)
 
 TERM = or_(
-    rule(YEARS, AND, MONTHS.optional(), AND, DAYS.optional()),
-    rule(MONTHS, AND, DAYS.optional()),
+    rule(YEARS, THEN_MONTHS, THEN_DAYS),
+    rule(YEARS, THEN_MONTHS),
+    rule(YEARS, THEN_DAYS),
+    YEARS,
+    rule(MONTHS, THEN_DAYS),
+    MONTHS,
     DAYS,
 )
 
