@@ -11,11 +11,14 @@ import re
 from typing import Any
 
 from milcourt.extract.grammars.absence import ABSENCE_END, ABSENCE_START, ended_by_value
-from milcourt.extract.grammars.dates import DATE_OR_NOW, date_value
+from milcourt.extract.grammars.dates import DATE_OR_NOW, date_range_value, date_value
 from milcourt.extract.segment import Act, Part, paragraphs, sentences
 from milcourt.extract.spans import Hit, find
 
-_START_PRE = re.compile(r"не\s+(?:явил|прибыл|вернул|возвратил|являл|прибывал)|оставил|покинул|убыл|отказал|уклоня|неявк|оставлени", re.I)
+_START_PRE = re.compile(
+    r"не\s+(?:явил|прибыл|вернул|возвратил|являл|прибывал)|оставил|оставив|покинул|покинув|убыл|убыв|отказал|уклоня|неявк|оставлени|отсутствова",
+    re.I,
+)
 _END_PRE = re.compile(
     r"задерж|доставл|добровольно|самостоятельно|прибыл|явил|вернул|возвратил|обратил|заявил\s+о\s+себе|сообщил\s+о\s+себе|прекращ|госпитализ|разыскан|обнаружен|выявлен",
     re.I,
@@ -28,6 +31,27 @@ _DATE_PRE = re.compile(
 )
 _PERIOD = re.compile(r"\bс\s+(?P<a>[^,;]{4,40}?)\s+(?:по|до)\s+(?P<b>[^,;]{4,40}?\d{4}|настоящее\s+время)", re.I)
 _SCAN_CHARS = 6000
+
+
+_UNTIL = re.compile(r"(?:\bдо|\bпо|вплоть\s+до)\s*$", re.I)
+_CRIME_PERIOD = re.compile(r"совершен|уклон|отсутств|неявк|вне\s+(?:част|сферы|расположени)", re.I)
+
+
+def _distance(hit: Hit, anchor: int) -> int:
+    return anchor - hit.end if hit.end <= anchor else hit.start - anchor
+
+
+def _range_fallback(region: Part, hits: list[Hit]) -> dict[str, Any] | None:
+    """"Преступление совершено с 6 по 30 июня 2023 г.": a period without a start verb."""
+    for para in paragraphs(region)[:4]:
+        if not _CRIME_PERIOD.search(para.text):
+            continue
+        found = date_range_value(para.text)
+        if found:
+            start, end, lo, hi = found
+            hits.append(Hit(start, para.start + lo, para.start + hi))
+            return {"start": start, "end": end, "ended_by": None}
+    return None
 
 
 def _not_negated(text: str, part: Part, hit: Hit) -> bool:
@@ -51,11 +75,21 @@ def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
                 continue
             started = True
             anchor = starts[0].start
+            rng = date_range_value(s.text)
+            if rng:
+                out["start"], out["end"] = rng[0], rng[1]
+                hits.append(Hit(rng[0], s.start + rng[2], s.start + rng[3]))
+                ends = [e for e in find(ABSENCE_END, s, _END_PRE, window=0) if _not_negated(s.text, s, e)]
+                out["ended_by"] = ended_by_value(" ".join(e.text for e in ends)) if ends else None
+                if out["ended_by"]:
+                    return out
+                continue
             real = [(h, v) for h, v in dates if v]
             if not real:
                 continue
             period = _PERIOD.search(s.text)
-            first = min(real, key=lambda hv: abs(hv[0].start - anchor))
+            openers = [(h, v) for h, v in real if not _UNTIL.search(act.text[max(0, h.start - 12):h.start])]
+            first = min(openers or real, key=lambda hv: (_distance(hv[0], anchor), hv[0].start))
             if period:
                 inside = [(h, v) for h, v in dates if h.start >= s.start + period.start()]
                 if len(inside) >= 2:
@@ -88,4 +122,6 @@ def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
                 out["end"] = best[1]
                 hits.append(best[0])
             return out
+    if not started:
+        return _range_fallback(region, hits) or out
     return out

@@ -10,7 +10,7 @@ from milcourt.extract.segment import Act, Part
 from milcourt.extract.spans import Hit, find
 
 _COURT = re.compile(
-    r"(?:\b\d+(?:-?й)?\s+)?(?:[А-ЯЁ][а-яё]+(?:-[а-яё]+-[А-ЯЁ][а-яё]+)?\s+){0,2}"
+    r"(?:\b\d+(?:-?й)?\s+)?(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*\s+){0,2}"
     r"(?:[Гг]арнизонн|[Оо]кружн|[Фф]лотск|[Аа]пелляционн|[Кк]ассационн)[а-яё]*\s+военн[а-яё]*\s+суд[а-яё]*"
 )
 _ADJ_END = re.compile(r"(?:ий|ый|ой|ого|его|ому|ему|им|ым|ом|ем)(?:-на-[А-ЯЁа-яё]+)?$")
@@ -34,6 +34,9 @@ def _court_word(word: str, first: bool) -> str:
     if "-на-" in word:
         head, _, tail = word.partition("-на-")
         return f"{to_nominative(head)}-на-{tail}"
+    if "-" in word:
+        head, _, tail = word.rpartition("-")
+        return f"{head}-{to_nominative(tail)}"
     return to_nominative(word) if not word[0].isdigit() else word
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from milcourt.extract.grammars.motives import MOTIVE
+from milcourt.extract.grammars.motives import LEAVE_DENIED, MOTIVE
 from milcourt.extract.segment import Act, Part, paragraphs, sentences
 from milcourt.extract.spans import Hit, find
 
@@ -42,6 +42,7 @@ _FORMULA = re.compile(
     re.I,
 )
 _FEAR_OF_LAW = re.compile(r"(?:бо[яи]|опаса|страх)[а-я]*\s+(?:уголовн|ответственност|наказани|привлечени|задержани|ареста)", re.I)
+_LEAVE = re.compile(r"отпуск|увольн|ротац|рапорт", re.I)
 _CLAUSE = re.compile(r"[^,;:]+(?:[,;:]|$)")
 _PREFILTER = re.compile(
     r"мат(?:ь|ер)|отц|отец|жен|супруг|реб[её]н|дет|сын|доч|семь|семейн|родител|родствен|бабушк|дедушк|брат|сестр|тещ|тёщ|"
@@ -85,6 +86,10 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
                 if hit.name and hit.name != "equipment" or re.search(r"отсутстви|нехватк|не\s+(?:было|хватал|выдал|обеспеч)|без\s", clause.group(), re.I):
                     names.append(hit.name)
                     hits.append(hit)
+            if "leave_denied" not in names and _LEAVE.search(clause.group()):
+                extra = find(LEAVE_DENIED, part)
+                names += ["leave_denied"] * bool(extra)
+                hits += extra
             kinds = set(filter(None, names))
             if "wound" in kinds or "family" in kinds:
                 kinds.discard("health")

@@ -27,6 +27,7 @@ _SUSPENDED = re.compile(r"\bст(?:\.|ать[а-я]*)\s*73\s+(?:УК|Уголо�
 _TERM_PRE = re.compile(r"\d+\s*(?:\([^)]{0,40}\)\s*)?(?:год|лет|месяц|сут|дн|день)|(?:год|лет|месяц|сут)[а-я]*", re.I)
 _REGIME_PRE = re.compile(r"режим|поселени", re.I)
 _PROBATION_PRE = re.compile(r"испытательн", re.I)
+_PROBATION_BEFORE = re.compile(r"испытательн|в\s+течение|не\s+позднее|со\s+дня", re.I)
 _FINE = re.compile(
     r"штраф[а-я]*\s+в\s+(?:размере|сумме)\s+(?P<digits>\d[\d\s\u00a0]*)?\s*(?:\((?P<paren>[^)]*)\))?\s*(?P<words>[а-яё\s]*?)\s*руб",
     re.I,
@@ -72,13 +73,20 @@ def read(part: Part, hits: list[Hit]) -> dict[str, Any] | None:
         return None
     kind, at = first_kind
     out = empty(kind)
-    after = Part(clause.text[at:at + 400], clause.start + at)
+    lo = max(0, at - 80)
+    stop = re.search(r"\.\s+[А-ЯЁ]|\.\s*$|;", clause.text[at:])
+    hi = at + (stop.start() if stop else 400)
+    around = Part(clause.text[lo:hi], clause.start + lo)
     if kind in ("imprisonment", "disciplinary_unit", "restriction_of_service"):
-        terms = find(TERM, after, _TERM_PRE, window=30)
-        terms = [t for t in terms if "испытательн" not in part.text[max(0, t.start - part.start - 30):t.start - part.start]]
-        if terms:
-            out.update(term_value(terms[0].text))
-            hits.append(terms[0])
+        terms = [t for t in find(TERM, around, _TERM_PRE, window=30)
+                 if not _PROBATION_BEFORE.search(part.text[max(0, t.start - part.start - 40):t.start - part.start])]
+        before = [t for t in terms if t.end <= clause.start + at]
+        after = [t for t in terms if t.start >= clause.start + at]
+        # "в виде 1 (одного) года 8 (восьми) месяцев лишения свободы" or "… свободы на срок 2 года"
+        best = before[-1] if before and clause.start + at - before[-1].end < 25 else (after[0] if after else None)
+        if best:
+            out.update(term_value(best.text))
+            hits.append(best)
     if kind == "fine":
         out["fine_rub"] = fine_rub(clause.text[at:at + 300])
     if kind == "imprisonment":
@@ -108,7 +116,7 @@ def amend(base: dict[str, Any] | None, operative: Part, hits: list[Hit]) -> dict
     if soften:
         region = Part(text[soften.start():], operative.start + soften.start())
         terms = [t for t in find(TERM, region, _TERM_PRE, window=30)
-                 if "испытательн" not in text[max(0, t.start - operative.start - 30):t.start - operative.start]]
+                 if not _PROBATION_BEFORE.search(text[max(0, t.start - operative.start - 40):t.start - operative.start])]
         if terms:
             out.update(term_value(terms[0].text))
             hits.append(terms[0])

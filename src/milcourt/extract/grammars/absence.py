@@ -17,6 +17,7 @@ START = or_(
     rule(normalized("неявка")),
     rule(normalized("отказаться")),
     rule(normalized("уклоняться")),
+    rule(normalized("отсутствовать")),
 )
 DETAINED = or_(
     rule(dictionary({"задержать", "задержание", "доставить", "разыскать", "обнаружить", "выявить"})),

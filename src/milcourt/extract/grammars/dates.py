@@ -58,3 +58,28 @@ def date_value(text: str) -> str | None:
         return date(y, mo, d).isoformat()
     except ValueError:
         return None
+
+
+_RANGE = re.compile(
+    r"\bс\s+(?P<d1>\d{1,2})(?:\s+(?P<m1>[а-яё]+))?(?:\s+(?P<y1>\d{4})\s*(?:г\.|года)?)?\s+(?:по|до)\s+"
+    r"(?P<d2>\d{1,2})\s+(?P<m2>[а-яё]+)\s+(?P<y2>\d{4})",
+    re.I,
+)
+
+
+def date_range_value(text: str) -> tuple[str, str, int, int] | None:
+    """"с 6 по 30 июня 2023 г.", "с 6 июня по 30 июля 2023 г." → (start ISO, end ISO, span)."""
+    m = _RANGE.search(text)
+    if not m:
+        return None
+    m2 = _month(m.group("m2"))
+    m1 = _month(m.group("m1")) if m.group("m1") else m2
+    y2 = int(m.group("y2"))
+    y1 = int(m.group("y1")) if m.group("y1") else y2
+    if not m1 or not m2:
+        return None
+    try:
+        return (date(y1, m1, int(m.group("d1"))).isoformat(), date(y2, m2, int(m.group("d2"))).isoformat(),
+                m.start(), m.end())
+    except ValueError:
+        return None

@@ -10,6 +10,7 @@ from yargy import or_, rule
 from yargy.predicates import dictionary, eq, normalized, true
 
 GAP = rule(true()).repeatable(max=3).optional()
+WIDE_GAP = rule(true()).repeatable(max=8).optional()
 NOT = eq("не")
 
 RELATIVE = dictionary({
@@ -89,7 +90,7 @@ UNWILLING = or_(
 ).named("unwilling_to_fight")
 
 LEAVE_DENIED = or_(
-    rule(dictionary({"отпуск", "увольнение", "ротация", "рапорт", "уволить"}), GAP,
+    rule(dictionary({"отпуск", "увольнение", "ротация", "рапорт", "уволить"}), WIDE_GAP,
          or_(rule(dictionary({"отказать", "отказ", "игнорировать", "проигнорировать"})),
              rule(NOT, dictionary({"предоставить", "предоставлять", "дать", "давать", "отпустить",
                                    "отпускать", "рассмотреть", "рассматривать", "уволить"})),
