@@ -38,9 +38,10 @@ def _root(
 def _register() -> None:
     """Attach each stage's verbs (kept in the stage's own package)."""
     from milcourt.courts.cli import register as courts
+    from milcourt.extract.cli import register as extract
     from milcourt.parse.cli import register as parse
 
-    for register in (courts, parse):
+    for register in (courts, parse, extract):
         register(app)
 
 
