@@ -20,13 +20,13 @@ _START_PRE = re.compile(
     re.I,
 )
 _END_PRE = re.compile(
-    r"задерж|доставл|добровольно|самостоятельно|прибыл|явил|вернул|возвратил|обратил|заявил\s+о\s+себе|сообщил\s+о\s+себе|прекращ|госпитализ|разыскан|обнаружен|выявлен",
+    r"явк[а-я]|задерж|доставл|добровольно|самостоятельно|прибыл|явил|вернул|возвратил|обратил|заявил\s+о\s+себе|сообщил\s+о\s+себе|прекращ|госпитализ|разыскан|обнаружен|выявлен",
     re.I,
 )
 _DATE_PRE = re.compile(
     r"\d{1,2}\.\d{1,2}\.\d{2,4}|(?:[«\"]?\d{1,2}[»\"]?|[а-яё]+(?:\s+[а-яё]+)?)\s+"
     r"(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+\d{4}(?:\s*(?:г\.?|года?))?|"
-    r"(?:по|до)\s+настоящ[а-я]+\s+врем[а-я]+",
+    r"(?:по|до)\s+настоящ[а-я]+\s+врем[а-я]+|ДД\.ММ\.ГГГГ",
     re.I,
 )
 _PERIOD = re.compile(r"\bс\s+(?P<a>[^,;]{4,40}?)\s+(?:по|до)\s+(?P<b>[^,;]{4,40}?\d{4}|настоящее\s+время)", re.I)
@@ -71,7 +71,7 @@ def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
             if not _START_PRE.search(s.text):
                 continue
             starts = find(ABSENCE_START, s, _START_PRE, window=0)
-            if not starts or not dates:
+            if not starts:
                 continue
             started = True
             anchor = starts[0].start
@@ -85,7 +85,11 @@ def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
                     return out
                 continue
             real = [(h, v) for h, v in dates if v]
-            if not real:
+            if not real:  # dates masked ("ДД.ММ.ГГГГ"): only how it ended can be read
+                ends = [e for e in find(ABSENCE_END, s, _END_PRE, window=0) if _not_negated(s.text, s, e)]
+                if ends:
+                    out["ended_by"] = ended_by_value(" ".join(e.text for e in ends))
+                    return out
                 continue
             period = _PERIOD.search(s.text)
             openers = [(h, v) for h, v in real if not _UNTIL.search(act.text[max(0, h.start - 12):h.start])]

@@ -41,6 +41,7 @@ _FORMULA = re.compile(
     r"уклониться\s+от\s+(?:исполнения|прохождения)[^,.;]*",
     re.I,
 )
+_REST_FORMULA = re.compile(r"(?:желая\s+)?отдохнуть\s+от\s+(?:исполнения\s+)?(?:обязанностей\s+)?(?:военной\s+)?служб[а-я]*", re.I)
 _FEAR_OF_LAW = re.compile(r"(?:бо[яи]|опаса|страх)[а-я]*\s+(?:уголовн|ответственност|наказани|привлечени|задержани|ареста)", re.I)
 _LEAVE = re.compile(r"отпуск|увольн|ротац|рапорт", re.I)
 _CLAUSE = re.compile(r"[^,;:]+(?:[,;:]|$)")
@@ -57,25 +58,29 @@ _PREFILTER = re.compile(
 )
 
 
-def _own_account(act: Act) -> list[Part]:
-    """Sentences where the defendant gives his account, and reason clauses in the crime statement."""
-    picked: list[Part] = []
+def _own_account(act: Act) -> list[tuple[Part, bool]]:
+    """Sentences where the defendant gives his account (True), and the crime statement's (False)."""
+    picked: list[tuple[Part, bool]] = []
     paras = paragraphs(act.descriptive)
     for i, para in enumerate(paras):
         first = para.text[:400]
         if _OTHER_SPEAKER.search(first):
             continue
-        if _SPEAKER.search(first) or (i < 3 and _REASON.search(para.text)):
-            picked += sentences(para)
+        if _SPEAKER.search(first):
+            picked += [(s, True) for s in sentences(para)]
+        elif i < 3 and _REASON.search(para.text):
+            picked += [(s, False) for s in sentences(para)]
     return picked
 
 
 def motives(act: Act, hits: list[Hit]) -> list[str]:
     found: set[str] = set()
-    for s in _own_account(act):
+    for s, testimony in _own_account(act):
         if _COURT_WEIGHS.search(s.text) or not _REASON.search(s.text) or not _PREFILTER.search(s.text):
             continue
         text = _FORMULA.sub(lambda m: " " * len(m.group()), s.text)
+        if not testimony:  # "желая отдохнуть от военной службы" is the court's formula there
+            text = _REST_FORMULA.sub(lambda m: " " * len(m.group()), text)
         text = _FEAR_OF_LAW.sub(lambda m: " " * len(m.group()), text)
         for clause in _CLAUSE.finditer(text):
             if _DENIED.search(clause.group()) or not _PREFILTER.search(clause.group()):

@@ -25,7 +25,7 @@ DETAINED = or_(
 VOLUNTARY = or_(
     rule(normalized("добровольно")),
     rule(normalized("самостоятельно")),
-    rule(dictionary({"явиться", "прибыть", "вернуться", "возвратиться", "обратиться", "прибывать"})),
+    rule(dictionary({"явиться", "прибыть", "вернуться", "возвратиться", "обратиться", "прибывать", "явка"})),
     rule(normalized("заявить"), eq("о"), normalized("себя")),
     rule(normalized("сообщить"), eq("о"), normalized("себя")),
 )
@@ -41,6 +41,6 @@ def ended_by_value(text: str) -> str:
     low = text.lower()
     if any(s in low for s in ("задерж", "достав", "разыск", "обнаруж", "выявл")):
         return "detained"
-    if any(s in low for s in ("добровол", "самостоят", "прибы", "явил", "вернул", "возврат", "обрат", "заяв", "сообщ")):
+    if any(s in low for s in ("добровол", "самостоят", "прибы", "явил", "явк", "вернул", "возврат", "обрат", "заяв", "сообщ")):
         return "voluntary"
     return "other"
