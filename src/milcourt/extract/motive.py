@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from milcourt.extract.grammars.motives import LEAVE_DENIED, MOTIVE
+from milcourt.extract.grammars import motives as grammar
 from milcourt.extract.segment import Act, Part, paragraphs, sentences
 from milcourt.extract.spans import Hit, find
 
@@ -43,19 +43,35 @@ _FORMULA = re.compile(
 )
 _REST_FORMULA = re.compile(r"(?:желая\s+)?отдохнуть\s+от\s+(?:исполнения\s+)?(?:обязанностей\s+)?(?:военной\s+)?служб[а-я]*", re.I)
 _FEAR_OF_LAW = re.compile(r"(?:бо[яи]|опаса|страх)[а-я]*\s+(?:уголовн|ответственност|наказани|привлечени|задержани|ареста)", re.I)
-_LEAVE = re.compile(r"отпуск|увольн|ротац|рапорт", re.I)
+_LACK = re.compile(r"отсутстви|нехватк|не\s+(?:было|хватал|выдал|выдавал|обеспеч|предоставл)|без\s|плох|ненадлежащ", re.I)
 _CLAUSE = re.compile(r"[^,;:]+(?:[,;:]|$)")
-_PREFILTER = re.compile(
-    r"мат(?:ь|ер)|отц|отец|жен|супруг|реб[её]н|дет|сын|доч|семь|семейн|родител|родствен|бабушк|дедушк|брат|сестр|тещ|тёщ|"
-    r"болез|болел|болен|больн|заболев|лечен|лечил|здоров|самочувств|госпитал|травм|ранен|контуз|осколоч|"
-    r"бо[яи]|опаса|страх|испуг|стресс|пережив|депресс|психолог|психич|устал|истощ|подавлен|нервн|гибел|морал|"
-    r"выплат|зарплат|долг|кредит|задолж|деньг|денеж|заработ|ипотек|финанс|материальн|"
-    r"конфликт|униж|неуставн|издева|избив|избил|избие|оскорб|притесн|угрож|угроз|неприязн|дедовщ|вымога|травл|"
-    r"боеприпас|патрон|бронежилет|экипир|обмундир|продовол|провиз|снабж|оруж|еды|еда|питани|воды|ротац|"
-    r"участ|воева|убива|стреля|убежден|религи|пацифис|совест|"
-    r"отпуск|увольн|рапорт|отдох|отдых|погулят|спиртн|алкогол|выпива|личн|документ|хозяйств|жиль|дом|квартир",
-    re.I,
-)
+# Cheap cues per motive: a clause is parsed only with the rules whose cue words it contains.
+CUES = {
+    "family": r"мат(?:ь|ер)|мам|отц|отец|пап|жен|супруг|сожительн|реб[её]н|дет[иеяь]|сын|доч|семь|семейн|родител|родствен|"
+              r"родн|бабушк|дедушк|брат|сестр|т[её]щ|свекров|невест|внук|жилищн|жиль|квартир|\bдом",
+    "wound": r"ранен|ранил|контуз|осколоч|баротравм|минно|ампутац",
+    "health": r"болез|болел|болен|заболе|лечен|лечил|здоров|самочувств|госпитал|больниц|бол[иья]\b|недомог|простуд|"
+              r"гиперто|хронич|травм|грыж|давлени",
+    "fear": r"бо[яи]|опаса|страх|испуг|страшн",
+    "psychological": r"стресс|пережив|депресс|психолог|психич|устал|истощ|подавлен|угнет|нервн|срыв|посттравм|птср|"
+                     r"потрясен|шок|гор[еюя]\b|апати|психик|гибел|выгоран|морал",
+    "pay": r"выплат|выплач|зарплат|долг|кредит|задолж|деньг|денеж|заработ|ипотек|займ|за[её]м|финанс|материальн",
+    "conflict_with_command": r"конфликт|униж|неуставн|издева|избив|избил|избие|оскорб|притесн|угрож|угроз|неприязн|"
+                             r"дедовщ|вымога|травл|предвзят|придир|\bбил",
+    "equipment": r"боеприпас|патрон|бронежилет|экипир|обмундир|продовол|провиз|снабж|оруж|\bед[ыау]\b|питани|\bвод[ыау]\b|"
+                 r"медикамент|ротац",
+    "unwilling_to_fight": r"участ|воева|убива|убийств|стреля|войн|\bбо[йяю]|убежден|религи|пацифис|совест|антивоен",
+    "leave_denied": r"отпуск|увольн|ротац|рапорт|уволи",
+    "other": r"отдох|отдых|погулят|спиртн|алкогол|выпива|личн|документ|вопрос",
+}
+_CUES = {name: re.compile(pattern, re.I) for name, pattern in CUES.items()}
+_PREFILTER = re.compile("|".join(f"(?:{p})" for p in CUES.values()), re.I)
+RULES = {
+    "family": grammar.FAMILY, "wound": grammar.WOUND, "health": grammar.HEALTH, "fear": grammar.FEAR,
+    "psychological": grammar.PSYCHOLOGICAL, "pay": grammar.PAY, "conflict_with_command": grammar.CONFLICT,
+    "equipment": grammar.EQUIPMENT, "unwilling_to_fight": grammar.UNWILLING, "leave_denied": grammar.LEAVE_DENIED,
+    "other": grammar.OTHER,
+}
 
 
 def _own_account(act: Act) -> list[tuple[Part, bool]]:
@@ -87,14 +103,15 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
                 continue
             part = Part(clause.group(), s.start + clause.start())
             names = []
-            for hit in find(MOTIVE, part, _PREFILTER, window=30):
-                if hit.name and hit.name != "equipment" or re.search(r"отсутстви|нехватк|не\s+(?:было|хватал|выдал|обеспеч)|без\s", clause.group(), re.I):
-                    names.append(hit.name)
-                    hits.append(hit)
-            if "leave_denied" not in names and _LEAVE.search(clause.group()):
-                extra = find(LEAVE_DENIED, part)
-                names += ["leave_denied"] * bool(extra)
-                hits += extra
+            for name, cue in _CUES.items():
+                if not cue.search(clause.group()):
+                    continue
+                if name == "equipment" and not _LACK.search(clause.group()):
+                    continue
+                matched = find(RULES[name], part, cue, window=40)
+                if matched:
+                    names.append(name)
+                    hits.extend(matched)
             kinds = set(filter(None, names))
             if "wound" in kinds or "family" in kinds:
                 kinds.discard("health")

@@ -15,7 +15,11 @@ _NOT_DEFENDANT = re.compile(
     r"представител|дежурн|военн[а-я]*\s+комендант|следовател|дознавател|старш[а-я]+\s+помощник|помощник)[^,.;]{0,60}$",
     re.I,
 )
-_BASIS_PRE = re.compile(r"мобилиз|контракт|призыв|доброволь", re.I)
+_BASIS_PRE = re.compile(
+    r"(?:служб[а-я]*|военнослужащ[а-я]*)\s+по\s+(?:частичной\s+)?(?:мобилиз|контракт|призыв)[а-я]*|"
+    r"по\s+(?:частичной\s+)?мобилизаци[а-я]*|мобилизованн[а-я]*|добровол[а-я]+|контрактн[а-я]*\s+служб",
+    re.I,
+)
 
 
 def _defendant_region(act: Act) -> Part:
@@ -41,7 +45,7 @@ def rank(act: Act) -> Hit | None:
 
 def service_basis(act: Act) -> Hit | None:
     for region in (_defendant_region(act), Part(act.descriptive.text[:4000], act.descriptive.start)):
-        for hit in find(SERVICE_BASIS, region, _BASIS_PRE, window=40):
+        for hit in find(SERVICE_BASIS, region, _BASIS_PRE, window=12):
             value = service_basis_value(hit.text)
             if value:
                 return Hit(value, hit.start, hit.end)

@@ -14,7 +14,11 @@ from milcourt.extract.grammars.articles import ARTICLE_REF, article_value
 from milcourt.extract.segment import Act, Part, sentences
 from milcourt.extract.spans import Hit, find
 
-_PREFILTER = re.compile(r"\bст(?:\.|ать)", re.I)
+_PREFILTER = re.compile(
+    r"(?:\bп(?:п|ункт[а-я]*)?\.?\s*[«\"]?[а-я0-9][»\"]?\s*)?(?:\bч(?:аст[а-я]*)?\.?\s*\d+(?:\.\d+)?\s*)?"
+    r"\bст(?:ать[а-я]*|\.)?\s*\d+(?:\.\d+)?(?:\s*ч(?:аст[а-я]*)?\.?\s*\d+(?:\.\d+)?)?(?:\s*п\.?\s*[«\"]?[а-я][»\"]?)?",
+    re.I,
+)
 _LAW = re.compile(r"УПК|Уголовно-процессуальн|КоАП|Кодекса\s+Российской\s+Федерации\s+об\s+админ|УК\b|Уголовного\s+кодекса", re.I)
 SPECIAL_PART_FROM = 105
 
@@ -28,7 +32,7 @@ def _key(a: dict[str, str | None]) -> tuple:
 def refs(part: Part, text: str) -> list[tuple[dict[str, str | None], Hit]]:
     """Special-part УК references in ``part`` (``text`` is the whole act, for the law look-ahead)."""
     out = []
-    for hit in find(ARTICLE_REF, part, _PREFILTER, window=40):
+    for hit in find(ARTICLE_REF, part, _PREFILTER, window=0):
         value = article_value(hit.text)
         if not value:
             continue
