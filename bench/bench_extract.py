@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from milcourt.extract import extract_act
+from milcourt.extract.spans import clear_cache
 
 TARGET_ACTS_PER_S = 100
 TARGET_SIZE = 10_000
@@ -55,22 +56,29 @@ def corpus() -> list[str]:
     return [lengthen(p.read_text(encoding="utf-8")) for p in paths]
 
 
+def _rate(acts: list[str], rounds: int, cold: bool) -> float:
+    started = time.process_time()
+    for r in range(rounds):
+        for text in acts:
+            if cold:
+                clear_cache()
+            extract_act(text + " " * (r + 1))
+    return rounds * len(acts) / (time.process_time() - started)
+
+
 def run() -> bool:
     acts = corpus()
     if not acts:
         print("no acts under tests/acts")
         return False
-    for text in acts:  # warm the morphology cache and compile the grammars
+    for text in acts:  # load the morphology dictionaries and compile the grammars
         extract_act(text)
     rounds = max(1, 300 // len(acts))
-    started = time.process_time()
-    for r in range(rounds):
-        for text in acts:
-            extract_act(text + " " * (r + 1))
-    spent = time.process_time() - started
-    n = rounds * len(acts)
-    size = sum(len(t) for t in acts) / len(acts)
-    rate = n / spent
-    print(f"extract: {n} acts of {size / 1000:.1f} KB avg in {spent:.2f} s CPU = {rate:.0f} acts/s per core "
-          f"(target >= {TARGET_ACTS_PER_S})")
-    return rate >= TARGET_ACTS_PER_S
+    size = sum(len(t) for t in acts) / len(acts) / 1000
+    cold = _rate(acts, rounds, cold=True)
+    clear_cache()
+    warm = _rate(acts, rounds, cold=False)
+    print(f"extract: {len(acts)} acts of {size:.1f} KB avg, {rounds} rounds, one core (CPU time)")
+    print(f"  cold grammar cache (cleared before every act): {cold:.0f} acts/s   target >= {TARGET_ACTS_PER_S}")
+    print(f"  warm cache (formulae repeat across acts):      {warm:.0f} acts/s")
+    return cold >= TARGET_ACTS_PER_S

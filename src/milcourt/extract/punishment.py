@@ -26,9 +26,16 @@ KINDS = [
 _SUSPENDED = re.compile(
     r"(?<!отменить\s)(?:\bст(?:\.|ать[а-я]*)\s*73\s+(?:УК|Уголовного)|считать\s+условн|условн[а-я]*\s*,?\s+с\s+испытательн)", re.I
 )
-_TERM_PRE = re.compile(r"\d+\s*(?:\([^)]{0,40}\)\s*)?(?:год|лет|месяц|сут|дн|день)|(?:год|лет|месяц|сут)[а-я]*", re.I)
-_REGIME_PRE = re.compile(r"режим|поселени", re.I)
-_PROBATION_PRE = re.compile(r"испытательн", re.I)
+_NUM = r"(?:\d+\s*(?:\([^)]{0,40}\)\s*)?|[а-яё]+\s+(?:[а-яё]+\s+)?)"
+_TERM_PRE = re.compile(
+    rf"{_NUM}(?:год|лет|месяц|сут|дн|день)[а-я]*(?:\s+(?:и\s+)?{_NUM}(?:месяц|сут|дн|день)[а-я]*){{0,2}}", re.I
+)
+_REGIME_PRE = re.compile(
+    r"(?:исправительн[а-я]*\s+)?колони[а-я]*(?:\s*-\s*|\s+)поселени[а-я]*|(?:исправительн[а-я]*\s+)?(?:колони[а-я]*\s+)?"
+    r"(?:общего|строгого|особого)\s+режима",
+    re.I,
+)
+_PROBATION_PRE = re.compile(r"испытательн[а-я]*\s+срок[а-я]*[^.;]{0,70}(?:год|лет|месяц)[а-я]*", re.I)
 _PROBATION_BEFORE = re.compile(r"испытательн|в\s+течение|не\s+позднее|со\s+дня", re.I)
 _FINE = re.compile(
     r"штраф[а-я]*\s+в\s+(?:размере|сумме)\s+(?P<digits>\d[\d\s\u00a0]*)?\s*(?:\((?P<paren>[^)]*)\))?\s*(?P<words>[а-яё\s]*?)\s*руб",
@@ -80,8 +87,8 @@ def read(part: Part, hits: list[Hit]) -> dict[str, Any] | None:
     hi = at + (stop.start() if stop else 400)
     around = Part(clause.text[lo:hi], clause.start + lo)
     if kind in ("imprisonment", "disciplinary_unit", "restriction_of_service"):
-        terms = [t for t in find(TERM, around, _TERM_PRE, window=30)
-                 if not _PROBATION_BEFORE.search(part.text[max(0, t.start - part.start - 40):t.start - part.start])]
+        terms = [t for t in find(TERM, around, _TERM_PRE, window=0)
+                 if (term_value(t.text)["years"] or 0) <= 30 and not _PROBATION_BEFORE.search(part.text[max(0, t.start - part.start - 40):t.start - part.start])]
         before = [t for t in terms if t.end <= clause.start + at]
         after = [t for t in terms if t.start >= clause.start + at]
         # "в виде 1 (одного) года 8 (восьми) месяцев лишения свободы" or "… свободы на срок 2 года"
@@ -92,14 +99,14 @@ def read(part: Part, hits: list[Hit]) -> dict[str, Any] | None:
     if kind == "fine":
         out["fine_rub"] = fine_rub(clause.text[at:at + 300])
     if kind == "imprisonment":
-        reg = find(REGIME, part, _REGIME_PRE, window=60)
+        reg = find(REGIME, part, _REGIME_PRE, window=0)
         if reg:
             out["regime"] = regime_value(reg[-1].text)
             hits.append(reg[-1])
     if kind == "imprisonment" and _SUSPENDED.search(part.text):
         out["kind"] = "suspended"
         out["regime"] = None
-    prob = find(PROBATION, part, _PROBATION_PRE, window=80)
+    prob = find(PROBATION, part, _PROBATION_PRE, window=0)
     if prob:
         value = term_value(prob[-1].text)
         out["probation_years"], out["probation_months"] = value["years"], value["months"]
@@ -117,18 +124,18 @@ def amend(base: dict[str, Any] | None, operative: Part, hits: list[Hit]) -> dict
     soften = re.search(r"(?:смягчить|снизить|сократить|усилить|назначить|до)\s", text, re.I)
     if soften:
         region = Part(text[soften.start():], operative.start + soften.start())
-        terms = [t for t in find(TERM, region, _TERM_PRE, window=30)
-                 if not _PROBATION_BEFORE.search(text[max(0, t.start - operative.start - 40):t.start - operative.start])]
+        terms = [t for t in find(TERM, region, _TERM_PRE, window=0)
+                 if (term_value(t.text)["years"] or 0) <= 30 and not _PROBATION_BEFORE.search(text[max(0, t.start - operative.start - 40):t.start - operative.start])]
         if terms:
             out.update(term_value(terms[0].text))
             hits.append(terms[0])
-    reg = find(REGIME, operative, _REGIME_PRE, window=60)
+    reg = find(REGIME, operative, _REGIME_PRE, window=0)
     if reg:
         out["regime"] = regime_value(reg[-1].text)
     if _SUSPENDED.search(text) and not re.search(r"исключить[^.]{0,120}(?:ст(?:\.|ать[а-я]*)\s*73|условн)", text, re.I):
         out["kind"] = "suspended"
         out["regime"] = None
-    prob = find(PROBATION, operative, _PROBATION_PRE, window=80)
+    prob = find(PROBATION, operative, _PROBATION_PRE, window=0)
     if prob:
         value = term_value(prob[-1].text)
         out["probation_years"], out["probation_months"] = value["years"], value["months"]

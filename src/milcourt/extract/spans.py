@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,9 +50,28 @@ def find(rule: Any, part: Part, prefilter: re.Pattern[str] | None = None, window
                 hi += 1
             chunks.append((part.text[lo:hi], part.start + lo))
     hits = []
-    p = parser(rule)
     for chunk, offset in chunks:
-        for m in p.findall(chunk):
-            s, e = m.span.start, m.span.stop
-            hits.append(Hit(chunk[s:e], offset + s, offset + e, _name(m)))
+        for s, e, name in _parse(rule, chunk):
+            hits.append(Hit(chunk[s:e], offset + s, offset + e, name))
     return hits
+
+
+_CACHE: OrderedDict[tuple[int, str], tuple[tuple[int, int, str | None], ...]] = OrderedDict()
+CACHE_SIZE = 50_000
+
+
+def _parse(rule: Any, chunk: str) -> tuple[tuple[int, int, str | None], ...]:
+    """Matches of a grammar in one chunk, memoised: acts repeat the same legal formulae
+    ("не явился в срок на службу", "в исправительной колонии общего режима") thousands of times."""
+    key = (id(rule), chunk)
+    found = _CACHE.get(key)
+    if found is None:
+        found = tuple((m.span.start, m.span.stop, _name(m)) for m in parser(rule).findall(chunk))
+        _CACHE[key] = found
+        if len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return found
+
+
+def clear_cache() -> None:
+    _CACHE.clear()
