@@ -84,7 +84,7 @@ def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
                 if out["ended_by"]:
                     return out
                 continue
-            real = [(h, v) for h, v in dates if v]
+            real: list[tuple[Hit, str | None]] = [(h, v) for h, v in dates if v]
             if not real:  # dates masked ("ДД.ММ.ГГГГ"): only how it ended can be read
                 ends = [e for e in find(ABSENCE_END, s, _END_PRE, window=0) if _not_negated(s.text, s, e)]
                 if ends:

@@ -39,7 +39,7 @@ def refs(part: Part, text: str) -> list[tuple[dict[str, str | None], Hit]]:
         law = _LAW.search(text, hit.end, hit.end + 160)
         if law and not law.group().upper().startswith(("УК", "УГОЛОВНОГО")):
             continue
-        if float(value["article"].split(".")[0]) < SPECIAL_PART_FROM:
+        if float((value["article"] or "0").split(".")[0]) < SPECIAL_PART_FROM:
             continue
         out.append((value, hit))
     return out
