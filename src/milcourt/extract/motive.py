@@ -43,7 +43,8 @@ _FORMULA = re.compile(
 )
 _REST_FORMULA = re.compile(r"(?:желая\s+)?отдохнуть\s+от\s+(?:исполнения\s+)?(?:обязанностей\s+)?(?:военной\s+)?служб[а-я]*", re.I)
 _FEAR_OF_LAW = re.compile(r"(?:бо[яи]|опаса|страх)[а-я]*\s+(?:уголовн|ответственност|наказани|привлечени|задержани|ареста)", re.I)
-_LACK = re.compile(r"отсутстви|нехватк|не\s+(?:было|хватал|выдал|выдавал|обеспеч|предоставл)|без\s|плох|ненадлежащ", re.I)
+_SUPPLIED = re.compile(r"проблем|претензи|жалоб|в\s+полном\s+объ|достаточн|своевременн|всем\s+необходим|в\s+норме", re.I)
+_LACK = re.compile(r"отсутств|нехватк|не\s+(?:было|хватал|выдал|выдавал|обеспеч|предоставл|производил)|без\s|плох|ненадлежащ", re.I)
 _CLAUSE = re.compile(r"[^,;:]+(?:[,;:]|$)")
 # Cheap cues per motive: a clause is parsed only with the rules whose cue words it contains.
 CUES = {
@@ -54,7 +55,7 @@ CUES = {
               r"гиперто|хронич|травм|грыж|давлени",
     "fear": r"бо[яи]|опаса|страх|испуг|страшн",
     "psychological": r"стресс|пережив|депресс|психолог|психич|устал|истощ|подавлен|угнет|нервн|срыв|посттравм|птср|"
-                     r"потрясен|шок|гор[еюя]\b|апати|психик|гибел|выгоран|морал",
+                     r"потрясен|шок|гор[еюя]\b|апати|психик|гибел|выгоран|морал|измота|вымота|изнур|бессонниц|тревог|тревожн",
     "pay": r"выплат|выплач|зарплат|долг|кредит|задолж|деньг|денеж|заработ|ипотек|займ|за[её]м|финанс|материальн",
     "conflict_with_command": r"конфликт|униж|неуставн|издева|избив|избил|избие|оскорб|притесн|угрож|угроз|неприязн|"
                              r"дедовщ|вымога|травл|предвзят|придир|\bбил",
@@ -99,14 +100,18 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
             text = _REST_FORMULA.sub(lambda m: " " * len(m.group()), text)
         text = _FEAR_OF_LAW.sub(lambda m: " " * len(m.group()), text)
         for clause in _CLAUSE.finditer(text):
-            if _DENIED.search(clause.group()) or not _PREFILTER.search(clause.group()):
+            if not _PREFILTER.search(clause.group()):
                 continue
+            denied = bool(_DENIED.search(clause.group()))
             part = Part(clause.group(), s.start + clause.start())
             names = []
             for name, cue in _CUES.items():
                 if not cue.search(clause.group()):
                     continue
-                if name == "equipment" and not _LACK.search(clause.group()):
+                if name == "equipment":  # a lack is the reason itself: "ротации не было"
+                    if not _LACK.search(clause.group()) or _SUPPLIED.search(clause.group()):
+                        continue
+                elif denied:
                     continue
                 matched = find(RULES[name], part, cue, window=40)
                 if matched:
