@@ -38,3 +38,23 @@ def test_spans_point_at_the_facts() -> None:
     assert "гарнизонный военный суд" in by_field["court"]
     assert "5 (пять) лет 6 (шесть) месяцев" in [text[s["start"]:s["end"]] for s in spans if s["field"] == "sentence"]
     assert all(0 <= s["start"] < s["end"] <= len(text) for s in spans)
+
+
+def test_time_limit_stops_a_runaway_act() -> None:
+    import pytest
+
+    from milcourt.extract.cli import ExtractTimeout, time_limit
+
+    with pytest.raises(ExtractTimeout), time_limit(0.05):
+        while True:
+            pass
+
+
+def test_undecodable_file_is_named(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x98\x98\xff\xfe\x00garbage")
+    good = DEV / "termination_28_2.txt"
+    result = CliRunner().invoke(app, ["extract", str(bad), str(good), "--json"])
+    assert result.exit_code == 1
+    assert str(bad) in result.output
+    assert '"release_ground":"art_78_1"' in result.stdout

@@ -14,6 +14,7 @@ import typer
 from milcourt.jsonl import dumps
 
 DEFAULT_TIME_LIMIT = 20.0
+MAX_BYTES = 20 * 1024 * 1024
 
 
 class ExtractTimeout(Exception):
@@ -40,6 +41,9 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 
 def _read_txt(path: Path) -> str:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ValueError(f"{path}: {size / 1e6:.1f} MB is over the 20 MB limit for an act")
     data = path.read_bytes()
     for encoding in ("utf-8", "cp1251"):
         try:

@@ -48,14 +48,25 @@ def normalise_court(name: str) -> str:
     return " ".join(_court_word(w, i == 0) for i, w in enumerate(words))
 
 
+_CIVIL_COURT = re.compile(
+    r"(?:^|\n)\s*((?:[А-ЯЁ][а-яё-]+\s+)+(?:районный|городской|межрайонный|областной|краевой|окружной|верховный)\s+суд"
+    r"[^,\n]{0,80}?)\s+в\s+составе",
+    re.I,
+)
+
+
 def court(act: Act) -> Hit | None:
-    """The issuing court: the one sitting "в составе", else the first named in the header."""
+    """The issuing court: the one sitting "в составе", else the first named in the header.
+
+    Military courts are recognised in any case and put in the nominative; other courts only in
+    the "<court> в составе" opening, which is already nominative."""
     head = act.header.text if act.header.text.strip() else act.text[:3000]
     matches = list(_COURT.finditer(head))
     if not matches:
         matches = list(_COURT.finditer(act.text[:5000]))
     if not matches:
-        return None
+        civil = _CIVIL_COURT.search(head)
+        return Hit(civil.group(1).strip(), civil.start(1), civil.end(1)) if civil else None
     sitting = [m for m in matches if re.match(r"\s*,?\s*в\s+состав", head[m.end():m.end() + 20])]
     m = (sitting or matches)[0]
     return Hit(normalise_court(m.group()), m.start(), m.end())
