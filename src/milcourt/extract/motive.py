@@ -17,7 +17,7 @@ from milcourt.extract.spans import Hit, find
 
 _SPEAKER = re.compile(
     r"(?:подсудим|осужд[её]нн|обвиняем|подозреваем)[а-я]*[^.]{0,200}?"
-    r"(?:показа|поясн|объясн|сообщ|заяв|указ|утвержда|рассказ|подтверд)",
+    r"(?:показа(?:л|в)|поясни(?:л|в)|поясня|объясни(?:л|в)|объясня|сообщи(?:л|в)|заяви(?:л|в)|указа(?:л|в)|утвержда|рассказа(?:л|в)|подтверди(?:л|в))",
     re.I,
 )
 _OTHER_SPEAKER = re.compile(r"^\W*(?:свидетел|потерпевш|специалист|эксперт|представител|допрошенн[а-я]*\s+в\s+качестве\s+свидет)", re.I)
@@ -75,15 +75,38 @@ RULES = {
 }
 
 
+_PERSON = re.compile(r"ФИО\d+|P-[0-9a-f]{6}|(?:[А-ЯЁ]\.\s?){2,3}")
+_SPEECH = re.compile(r"(?:показа(?:л|в)|поясни(?:л|в)|поясня|объясни(?:л|в)|объясня|сообщи(?:л|в)|заяви(?:л|в)|указа(?:л|в)|утвержда|рассказа(?:л|в)|подтверди(?:л|в))", re.I)
+
+
+def defendant_token(act: Act) -> str | None:
+    """How the act writes the defendant ("ФИО1", "P-3f9a1c", "Ю.Г.Р."): the first person after
+    "в отношении" in the header."""
+    head = act.header.text
+    m = re.search(r"в\s+отношении|осужд[её]нн|подсудим", head, re.I)
+    person = _PERSON.search(head, m.end() if m else 0)
+    return person.group().replace(" ", "") if person else None
+
+
+def _speaks(first: str, token: str | None) -> bool:
+    if _SPEAKER.search(first):
+        return True
+    if token and token in first.replace(" ", ""):
+        at = first.replace(" ", "").find(token)
+        return bool(_SPEECH.search(first.replace(" ", "")[at:at + 250]))
+    return False
+
+
 def _own_account(act: Act) -> list[tuple[Part, bool]]:
     """Sentences where the defendant gives his account (True), and the crime statement's (False)."""
     picked: list[tuple[Part, bool]] = []
     paras = paragraphs(act.descriptive)
+    token = defendant_token(act)
     for i, para in enumerate(paras):
         first = para.text[:400]
         if _OTHER_SPEAKER.search(first):
             continue
-        if _SPEAKER.search(first):
+        if _speaks(first, token):
             picked += [(s, True) for s in sentences(para)]
         elif i < 3 and _REASON.search(para.text):
             picked += [(s, False) for s in sentences(para)]

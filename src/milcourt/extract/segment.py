@@ -70,8 +70,32 @@ def sentences(part: Part) -> list[Part]:
     return out
 
 
-_PARAGRAPH = re.compile(r"[^\n]+")
+_LINE = re.compile(r"[^\n]+")
+_ENDS = ".:;!?»)"
+_OPENS = re.compile(r"\s*(?:[А-ЯЁA-Z0-9«\"(—–-]|$)")
 
 
 def paragraphs(part: Part) -> list[Part]:
-    return [Part(m.group(), part.start + m.start()) for m in _PARAGRAPH.finditer(part.text) if m.group().strip()]
+    """Paragraphs, with soft line breaks joined.
+
+    Published acts often break lines around masked words ("подсудимый\nФИО1\n, показал"); a
+    new paragraph starts only where a line ends a sentence and the next begins like one."""
+    out: list[Part] = []
+    lines = [m for m in _LINE.finditer(part.text) if m.group().strip()]
+    start = end = None
+    prev = ""
+    for m in lines:
+        text = m.group()
+        if start is not None and prev.rstrip().endswith(tuple(_ENDS)) and _OPENS.match(text) \
+                and not _MASKED.fullmatch(prev.strip()):
+            out.append(Part(part.text[start:end], part.start + start))
+            start = None
+        if start is None:
+            start = m.start()
+        end, prev = m.end(), text
+    if start is not None and end is not None:
+        out.append(Part(part.text[start:end], part.start + start))
+    return out
+
+
+_MASKED = re.compile(r"(?:[А-ЯЁ]\.){2,3}|ФИО\d*|[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.")
