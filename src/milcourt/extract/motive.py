@@ -122,6 +122,7 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
         if not testimony:  # "желая отдохнуть от военной службы" is the court's formula there
             text = _REST_FORMULA.sub(lambda m: " " * len(m.group()), text)
         text = _FEAR_OF_LAW.sub(lambda m: " " * len(m.group()), text)
+        in_sentence: set[str] = set()
         for clause in _CLAUSE.finditer(text):
             if not _PREFILTER.search(clause.group()):
                 continue
@@ -140,8 +141,8 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
                 if matched:
                     names.append(name)
                     hits.extend(matched)
-            kinds = set(filter(None, names))
-            if "wound" in kinds or "family" in kinds:
-                kinds.discard("health")
-            found |= kinds
+            in_sentence |= set(names)
+        if "wound" in in_sentence or "family" in in_sentence:  # his illness comes from the wound / is a relative's
+            in_sentence.discard("health")
+        found |= in_sentence
     return sorted(found)

@@ -42,7 +42,7 @@ _FINE = re.compile(
     re.I,
 )
 _RANK_DEPRIVED = re.compile(r"(?<!не\s)(?:лишить|лишив|лишением)[^.;]{0,120}?воинского\s+звания", re.I)
-_RANK_KEPT = re.compile(r"исключить[^.]{0,200}лишени[а-я]*[^.]{0,40}воинского\s+звания", re.I)
+_RANK_KEPT = re.compile(r"исключить[^;\n]{0,250}?лишени[а-я]*\s+(?:его\s+)?воинского\s+звания", re.I)
 
 
 def empty(kind: str | None = None) -> dict[str, Any]:
