@@ -15,36 +15,31 @@ from milcourt.extract.grammars import motives as grammar
 from milcourt.extract.segment import Act, Part, paragraphs, sentences
 from milcourt.extract.spans import Hit, find
 
-_SPEAKER = re.compile(
-    r"(?:подсудим|осужд[её]нн|обвиняем|подозреваем)[а-я]*[^.]{0,200}?"
-    r"(?:показа(?:л|в)|поясни(?:л|в)|поясня|объясни(?:л|в)|объясня|сообщи(?:л|в)|заяви(?:л|в)|указа(?:л|в)|утвержда|рассказа(?:л|в)|подтверди(?:л|в))",
-    re.I,
+_ROLE = re.compile(r"подсудим|осужд[её]нн|обвиняем|подозреваем")
+_OTHER_SPEAKER = re.compile(
+    r"^\W*(?:свидетел|потерпевш|специалист|эксперт|представител|допрошенн[а-я]*\s+в\s+качестве\s+свидет)|"
+    r"^\W*(?:из|согласно)\s[^.]{0,80}?показани[а-я]*\s+(?:свидетел|потерпевш)"
 )
-_OTHER_SPEAKER = re.compile(r"^\W*(?:свидетел|потерпевш|специалист|эксперт|представител|допрошенн[а-я]*\s+в\s+качестве\s+свидет)", re.I)
 _REASON = re.compile(
     r"в\s+связи\s+с|из-за|по\s+причин|ввиду|вследствие|поскольку|так\s+как|т\.\s?к\.|потому\s+что|чтобы|"
     r"(?<!временно\s)(?:не\s+)?желая|не\s+хотел|хотел|причин|с\s+целью|опаса|боял|нужн|нужда|необходимост|поэтому|в\s+силу|ради\b|из-за\s+чего",
-    re.I,
 )
 _COURT_WEIGHS = re.compile(
     r"смягчающ|отягчающ|учитыва|характеризу|во\s+внимание|при\s+назначении|суд\s+(?:признает|считает|находит)|"
     r"довод[а-я]*|критически|несостоятельн",
-    re.I,
 )
 _DENIED = re.compile(
     r"не\s+было|не\s+имел|отсутствовал|не\s+подвергал|не\s+испытывал|в\s+полном\s+объ[её]ме|своевременно|"
     r"не\s+высказывал|не\s+поступал|не\s+обращал|\bнет\b|не\s+возникал|не\s+имеется|не\s+являл|не\s+связан",
-    re.I,
 )
 _FORMULA = re.compile(
     r"временно\s+уклониться[^,.;]*|провести\s+время\s+по\s+своему\s+усмотрению|по\s+своему\s+усмотрению|"
     r"уклониться\s+от\s+(?:исполнения|прохождения)[^,.;]*",
-    re.I,
 )
-_REST_FORMULA = re.compile(r"(?:желая\s+)?отдохнуть\s+от\s+(?:исполнения\s+)?(?:обязанностей\s+)?(?:военной\s+)?служб[а-я]*", re.I)
-_FEAR_OF_LAW = re.compile(r"(?:бо[яи]|опаса|страх)[а-я]*\s+(?:уголовн|ответственност|наказани|привлечени|задержани|ареста)", re.I)
-_SUPPLIED = re.compile(r"проблем|претензи|жалоб|в\s+полном\s+объ|достаточн|своевременн|всем\s+необходим|в\s+норме", re.I)
-_LACK = re.compile(r"отсутств|нехватк|не\s+(?:было|хватал|выдал|выдавал|обеспеч|предоставл|производил)|без\s|плох|ненадлежащ", re.I)
+_REST_FORMULA = re.compile(r"(?:желая\s+)?отдохнуть\s+от\s+(?:исполнения\s+)?(?:обязанностей\s+)?(?:военной\s+)?служб[а-я]*")
+_FEAR_OF_LAW = re.compile(r"(?:бо[яи]|опаса|страх)[а-я]*\s+(?:уголовн|ответственност|наказани|привлечени|задержани|ареста)")
+_SUPPLIED = re.compile(r"проблем|претензи|жалоб|в\s+полном\s+объ|достаточн|своевременн|всем\s+необходим|в\s+норме")
+_LACK = re.compile(r"отсутств|нехватк|не\s+(?:было|хватал|выдал|выдавал|обеспеч|предоставл|производил)|без\s|плох|ненадлежащ")
 _CLAUSE = re.compile(r"[^,;:]+(?:[,;:]|$)")
 # Cheap cues per motive: a clause is parsed only with the rules whose cue words it contains.
 CUES = {
@@ -65,8 +60,8 @@ CUES = {
     "leave_denied": r"отпуск|увольн|ротац|рапорт|уволи",
     "other": r"отдох|отдых|погулят|спиртн|алкогол|выпива|личн|документ|вопрос",
 }
-_CUES = {name: re.compile(pattern, re.I) for name, pattern in CUES.items()}
-_PREFILTER = re.compile("|".join(f"(?:{p})" for p in CUES.values()), re.I)
+_CUES = {name: re.compile(pattern) for name, pattern in CUES.items()}
+_PREFILTER = re.compile("|".join(f"(?:{p})" for p in CUES.values()))
 RULES = {
     "family": grammar.FAMILY, "wound": grammar.WOUND, "health": grammar.HEALTH, "fear": grammar.FEAR,
     "psychological": grammar.PSYCHOLOGICAL, "pay": grammar.PAY, "conflict_with_command": grammar.CONFLICT,
@@ -76,24 +71,26 @@ RULES = {
 
 
 _PERSON = re.compile(r"ФИО\d+|P-[0-9a-f]{6}|(?:[А-ЯЁ]\.\s?){2,3}")
-_SPEECH = re.compile(r"(?:показа(?:л|в)|поясни(?:л|в)|поясня|объясни(?:л|в)|объясня|сообщи(?:л|в)|заяви(?:л|в)|указа(?:л|в)|утвержда|рассказа(?:л|в)|подтверди(?:л|в))", re.I)
+_SPEECH = re.compile(r"(?:показа(?:л|в)|поясни(?:л|в)|поясня|объясни(?:л|в)|объясня|сообщи(?:л|в)|заяви(?:л|в)|указа(?:л|в)|утвержда|рассказа(?:л|в)|подтверди(?:л|в))")
 
 
 def defendant_token(act: Act) -> str | None:
     """How the act writes the defendant ("ФИО1", "P-3f9a1c", "Ю.Г.Р."): the first person after
     "в отношении" in the header."""
     head = act.header.text
-    m = re.search(r"в\s+отношении|осужд[её]нн|подсудим", head, re.I)
+    m = re.search(r"в\s+отношении|осужд[её]нн|подсудим", head)
     person = _PERSON.search(head, m.end() if m else 0)
     return person.group().replace(" ", "") if person else None
 
 
 def _speaks(first: str, token: str | None) -> bool:
-    if _SPEAKER.search(first):
+    low = first.lower()
+    role = _ROLE.search(low)
+    if role and _SPEECH.search(low, role.end(), role.end() + 220):
         return True
     if token and token in first.replace(" ", ""):
         at = first.replace(" ", "").find(token)
-        return bool(_SPEECH.search(first.replace(" ", "")[at:at + 250]))
+        return bool(_SPEECH.search(first.replace(" ", "")[at:at + 250].lower()))
     return False
 
 
@@ -104,11 +101,11 @@ def _own_account(act: Act) -> list[tuple[Part, bool]]:
     token = defendant_token(act)
     for i, para in enumerate(paras):
         first = para.text[:400]
-        if _OTHER_SPEAKER.search(first):
+        if _OTHER_SPEAKER.search(first.lower()):
             continue
         if _speaks(first, token):
             picked += [(s, True) for s in sentences(para)]
-        elif i < 3 and _REASON.search(para.text):
+        elif i < 3 and _REASON.search(para.text.lower()):
             picked += [(s, False) for s in sentences(para)]
     return picked
 
@@ -116,9 +113,10 @@ def _own_account(act: Act) -> list[tuple[Part, bool]]:
 def motives(act: Act, hits: list[Hit]) -> list[str]:
     found: set[str] = set()
     for s, testimony in _own_account(act):
-        if _COURT_WEIGHS.search(s.text) or not _REASON.search(s.text) or not _PREFILTER.search(s.text):
+        low = s.text.lower()
+        if _COURT_WEIGHS.search(low) or not _REASON.search(low) or not _PREFILTER.search(low):
             continue
-        text = _FORMULA.sub(lambda m: " " * len(m.group()), s.text)
+        text = _FORMULA.sub(lambda m: " " * len(m.group()), low)
         if not testimony:  # "желая отдохнуть от военной службы" is the court's formula there
             text = _REST_FORMULA.sub(lambda m: " " * len(m.group()), text)
         text = _FEAR_OF_LAW.sub(lambda m: " " * len(m.group()), text)
