@@ -106,3 +106,8 @@ def test_appeal_outcome(phrase: str, expected: str) -> None:
 def test_release_ground(phrase: str, expected: str) -> None:
     text = first(RELEASE_GROUND, phrase)
     assert text is not None and release_ground_value(text) == expected
+
+
+def test_release_from_punishment_for_service() -> None:
+    text = first(RELEASE_GROUND, "освободить от отбывания наказания на основании ст. 80.2 УК РФ")
+    assert text is not None and release_ground_value(text) == "art_78_1"

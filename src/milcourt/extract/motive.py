@@ -15,6 +15,7 @@ from milcourt.extract.grammars import motives as grammar
 from milcourt.extract.segment import Act, Part, paragraphs, sentences
 from milcourt.extract.spans import Hit, find
 
+_HIS_STATEMENT = re.compile(r"(?:показани|объяснени|заявлени)[а-я]*\s+(?:[а-я]+\s+)?(?:подсудим|осужд[её]нн|обвиняем|подозреваем)")
 _ROLE = re.compile(r"подсудим|осужд[её]нн|обвиняем|подозреваем")
 _OTHER_SPEAKER = re.compile(
     r"^\W*(?:свидетел|потерпевш|специалист|эксперт|представител|допрошенн[а-я]*\s+в\s+качестве\s+свидет)|"
@@ -87,6 +88,8 @@ def _speaks(first: str, token: str | None) -> bool:
     low = first.lower()
     role = _ROLE.search(low)
     if role and _SPEECH.search(low, role.end(), role.end() + 220):
+        return True
+    if _HIS_STATEMENT.search(low) or (token and f"показаний {token.lower()}" in low.replace(" ", " ")):
         return True
     if token and token in first.replace(" ", ""):
         at = first.replace(" ", "").find(token)

@@ -1,5 +1,5 @@
-"""Why the defendant is released from liability or punishment: contract service (ст. 78.1 УК,
-ст. 28.2 УПК), amnesty, limitation, active repentance (ст. 75 УК, ст. 28 УПК), death."""
+"""Why the defendant is released from liability or punishment: contract service (ст. 78.1 and
+80.2 УК, ст. 28.2 УПК), amnesty, limitation, active repentance (ст. 75 УК, ст. 28 УПК), death."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ DOT = eq(".").optional()
 CONTRACT = or_(
     rule(ARTICLE_WORD, DOT, eq("78"), eq("."), eq("1")),
     rule(ARTICLE_WORD, DOT, eq("28"), eq("."), eq("2")),
+    rule(ARTICLE_WORD, DOT, eq("80"), eq("."), eq("2")),
     rule(normalized("заключение"), normalized("контракт")),
     rule(normalized("призыв"), eq("на"), normalized("военный"), normalized("служба"), eq("в"),
          normalized("период"), normalized("мобилизация")),
