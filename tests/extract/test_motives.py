@@ -50,3 +50,17 @@ CASES = [
 @pytest.mark.parametrize(("paragraph", "expected"), CASES)
 def test_motives(paragraph: str, expected: list[str]) -> None:
     assert motives_of(paragraph) == expected
+
+
+MORE = [
+    ("Подсудимый показал, что уехал домой, чтобы помочь родителям по хозяйству.", ["family"]),
+    ("Подсудимый пояснил, что не явился в часть, поскольку не хотел погибать.", ["fear"]),
+    ("Подсудимый пояснил, что не прибыл на службу из-за невыплаты денежного довольствия.", ["pay"]),
+    ("Подсудимый показал, что не явился на службу, так как проходил лечение у врача в поликлинике по месту жительства.", ["health"]),
+    ("Подсудимый показал, что не желал идти на штурм, считая это бессмысленным.", ["unwilling_to_fight"]),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), MORE)
+def test_more_motives(paragraph: str, expected: list[str]) -> None:
+    assert motives_of(paragraph) == expected
