@@ -64,3 +64,13 @@ MORE = [
 @pytest.mark.parametrize(("paragraph", "expected"), MORE)
 def test_more_motives(paragraph: str, expected: list[str]) -> None:
     assert motives_of(paragraph) == expected
+
+
+def test_plea_for_leniency_is_not_a_reason() -> None:
+    assert motives_of("Подсудимый показал, что раскаивается и просит строго не наказывать, так как на иждивении "
+                      "у него малолетний ребенок и больная мать.") == []
+
+
+def test_account_without_a_connector_still_counts() -> None:
+    assert motives_of("Подсудимый пояснил, что командир взвода оскорблял его при сослуживцах, после чего он "
+                      "уехал домой.") == ["conflict_with_command"]

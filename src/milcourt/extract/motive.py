@@ -27,7 +27,8 @@ _REASON = re.compile(
 )
 _COURT_WEIGHS = re.compile(
     r"смягчающ|отягчающ|учитыва|характеризу|во\s+внимание|при\s+назначении|суд\s+(?:признает|считает|находит)|"
-    r"довод[а-я]*|критически|несостоятельн",
+    r"довод[а-я]*|критически|несостоятельн|строго\s+не\s+наказ|снисхожд|на\s+(?:его\s+)?иждивении|"
+    r"прос(?:ит|ил)\s+(?:суд\s+)?(?:не\s+)?(?:лиш|назнач|примен|смягч)",
 )
 _DENIED = re.compile(
     r"не\s+было|не\s+имел|отсутствовал|не\s+подвергал|не\s+испытывал|в\s+полном\s+объ[её]ме|своевременно|"
@@ -39,24 +40,28 @@ _FORMULA = re.compile(
 )
 _REST_FORMULA = re.compile(r"(?:желая\s+)?отдохнуть\s+от\s+(?:исполнения\s+)?(?:обязанностей\s+)?(?:военной\s+)?служб[а-я]*")
 _FEAR_OF_LAW = re.compile(r"(?:бо[яи]|опаса|страх)[а-я]*\s+(?:уголовн|ответственност|наказани|привлечени|задержани|ареста)")
+_EXTORTION = re.compile(r"вымога|поборы|требова[а-я]*\s+(?:[а-я]+\s+){0,2}(?:переда|отда|деньг)")
 _SUPPLIED = re.compile(r"проблем|претензи|жалоб|в\s+полном\s+объ|достаточн|своевременн|всем\s+необходим|в\s+норме")
-_LACK = re.compile(r"отсутств|нехватк|не\s+(?:было|хватал|выдал|выдавал|обеспеч|предоставл|производил)|без\s|плох|ненадлежащ")
+_LACK = re.compile(
+    r"отсутстви|нехватк|не\s+(?:было|хватал|выдал|выдавал|обеспеч|предоставл|производил|получа|получил)|без\s|плох|"
+    r"ненадлежащ|заканчива|закончил|кончил"
+)
 _CLAUSE = re.compile(r"[^,;:]+(?:[,;:]|$)")
 # Cheap cues per motive: a clause is parsed only with the rules whose cue words it contains.
 CUES = {
     "family": r"мат(?:ь|ер)|мам|отц|отец|пап|жен|супруг|сожительн|реб[её]н|дет[иеяь]|сын|доч|семь|семейн|родител|родствен|"
-              r"родн|бабушк|дедушк|брат|сестр|т[её]щ|свекров|невест|внук|жилищн|жиль|квартир|\bдом|свадьб|похорон",
-    "wound": r"ранен|ранил|контуз|осколоч|баротравм|минно|ампутац",
+              r"родн|бабушк|дедушк|брат|сестр|т[её]щ|свекров|невест|внук|жилищн|жиль|квартир|\bдом|свадьб|похорон|беремен|родах|роды|родов",
+    "wound": r"ранен|ранил|контуз|осколоч|баротравм|минно|взрыв|ампутац",
     "health": r"болез|болел|болен|заболе|лечен|лечил|здоров|самочувств|госпитал|больниц|бол[иья]\b|недомог|простуд|"
               r"гиперто|хронич|травм|грыж|врач|медицин|стационар|поликлиник|обострен",
-    "fear": r"бо[яи]|опаса|опасен|страх|испуг|страшн|погиб|умира|умерет",
+    "fear": r"бо[яи]|опаса|опасен|страх|испуг|страшн|погиб|гибел|умира|умерет",
     "psychological": r"стресс|пережив|депресс|психолог|психич|устал|истощ|подавлен|угнет|нервн|срыв|посттравм|птср|"
                      r"потрясен|шок|гор[еюя]\b|апати|психик|гибел|выгоран|морал|измота|вымота|изнур|бессонниц|тревог|тревожн",
     "pay": r"выплат|выплач|зарплат|долг|кредит|задолж|деньг|денеж|заработ|ипотек|займ|за[её]м|финанс|материальн|невыплат|пособи",
     "conflict_with_command": r"конфликт|униж|неуставн|издева|избив|избил|избие|оскорб|притесн|угрож|угроз|неприязн|"
                              r"дедовщ|вымога|травл|предвзят|придир|\bбил",
     "equipment": r"боеприпас|патрон|бронежилет|экипир|обмундир|продовол|провиз|снабж|оруж|\bед[ыау]\b|питани|\bвод[ыау]\b|"
-                 r"медикамент|ротац",
+                 r"медикамент|ротац|без\s+связи|средств[а-я]*\s+связи|артиллер|продукт|техник",
     "unwilling_to_fight": r"участ|воева|убива|убийств|стреля|войн|\bбо[йяю]|убежден|религи|пацифис|совест|антивоен|штурм",
     "leave_denied": r"отпуск|увольн|ротац|рапорт|уволи",
     "other": r"отдох|отдых|погулят|спиртн|алкогол|выпива|личн|документ|вопрос",
@@ -117,13 +122,20 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
     found: set[str] = set()
     for s, testimony in _own_account(act):
         low = s.text.lower()
-        if _COURT_WEIGHS.search(low) or not _REASON.search(low) or not _PREFILTER.search(low):
+        if _COURT_WEIGHS.search(low) or not _PREFILTER.search(low):
+            continue
+        if not testimony and not _REASON.search(low):
             continue
         text = _FORMULA.sub(lambda m: " " * len(m.group()), low)
         if not testimony:  # "желая отдохнуть от военной службы" is the court's formula there
             text = _REST_FORMULA.sub(lambda m: " " * len(m.group()), text)
         text = _FEAR_OF_LAW.sub(lambda m: " " * len(m.group()), text)
         in_sentence: set[str] = set()
+        if _CUES["leave_denied"].search(text):  # the refusal is the reason: never a denial
+            matched = find(RULES["leave_denied"], Part(text, s.start), _CUES["leave_denied"], window=80)
+            if matched:
+                in_sentence.add("leave_denied")
+                hits.extend(matched)
         for clause in _CLAUSE.finditer(text):
             if not _PREFILTER.search(clause.group()):
                 continue
@@ -132,6 +144,8 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
             names = []
             for name, cue in _CUES.items():
                 if not cue.search(clause.group()):
+                    continue
+                if name == "leave_denied" or (name == "pay" and _EXTORTION.search(clause.group())):
                     continue
                 if name == "equipment":  # a lack is the reason itself: "ротации не было"
                     if not _LACK.search(clause.group()) or _SUPPLIED.search(clause.group()):
