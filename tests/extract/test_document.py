@@ -76,3 +76,7 @@ def test_doc_type(text: str, expected: str) -> None:
 def test_absence(statement: str, expected: tuple) -> None:
     a = absence(segment(f"ПРИГОВОР\nустановил:\n{statement}\nприговорил:\nпризнать виновным."), [])
     assert (a["start"], a["end"], a["ended_by"]) == expected
+
+
+def test_numbered_district_court() -> None:
+    assert normalise_court("2-го Западного окружного военного суда") == "2-й Западный окружной военный суд"

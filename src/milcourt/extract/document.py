@@ -10,7 +10,7 @@ from milcourt.extract.segment import Act, Part
 from milcourt.extract.spans import Hit, find
 
 _COURT = re.compile(
-    r"(?:\b\d+(?:-?й)?\s+)?(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*\s+){0,2}"
+    r"(?:\b\d+(?:-?[а-я]{1,3})?\s+)?(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*\s+){0,2}"
     r"(?:[Гг]арнизонн|[Оо]кружн|[Фф]лотск|[Аа]пелляционн|[Кк]ассационн)[а-яё]*\s+военн[а-яё]*\s+суд[а-яё]*"
 )
 _ADJ_END = re.compile(r"(?:ий|ый|ой|ого|его|ому|ему|им|ым|ом|ем)(?:-на-[А-ЯЁа-яё]+)?$")
@@ -27,6 +27,9 @@ _MONTH_OR_DIGITS = re.compile(
 
 
 def _court_word(word: str, first: bool) -> str:
+    if word[0].isdigit():  # "2-го" → "2-й"
+        digits = re.match(r"\d+", word)
+        return f"{digits.group()}-й" if digits and "-" in word else word
     low = word.lower()
     for stem, fixed in _FIXED.items():
         if low.startswith(stem) and (stem != "суд" or len(low) <= 5):
@@ -37,7 +40,7 @@ def _court_word(word: str, first: bool) -> str:
     if "-" in word:
         head, _, tail = word.rpartition("-")
         return f"{head}-{to_nominative(tail)}"
-    return to_nominative(word) if not word[0].isdigit() else word
+    return to_nominative(word)
 
 
 def normalise_court(name: str) -> str:

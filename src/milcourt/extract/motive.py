@@ -40,6 +40,7 @@ _FORMULA = re.compile(
 )
 _REST_FORMULA = re.compile(r"(?:желая\s+)?отдохнуть\s+от\s+(?:исполнения\s+)?(?:обязанностей\s+)?(?:военной\s+)?служб[а-я]*")
 _FEAR_OF_LAW = re.compile(r"(?:бо[яи]|опаса|страх)[а-я]*\s+(?:уголовн|ответственност|наказани|привлечени|задержани|ареста)")
+_FAKED = re.compile(r"симул|притвор|членовредит|фиктивн|подложн")
 _EXTORTION = re.compile(r"вымога|поборы|требова[а-я]*\s+(?:[а-я]+\s+){0,2}(?:переда|отда|деньг)")
 _SUPPLIED = re.compile(r"проблем|претензи|жалоб|в\s+полном\s+объ|достаточн|своевременн|всем\s+необходим|в\s+норме")
 _LACK = re.compile(
@@ -157,7 +158,7 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
                     names.append(name)
                     hits.extend(matched)
             in_sentence |= set(names)
-        if "wound" in in_sentence or "family" in in_sentence:  # his illness comes from the wound / is a relative's
-            in_sentence.discard("health")
+        if "wound" in in_sentence or "family" in in_sentence or _FAKED.search(low):
+            in_sentence.discard("health")  # the illness is the wound's, a relative's, or the faked one (ст. 339)
         found |= in_sentence
     return sorted(found)

@@ -132,7 +132,10 @@ def amend(base: dict[str, Any] | None, operative: Part, hits: list[Hit]) -> dict
     reg = find(REGIME, operative, _REGIME_PRE, window=0)
     if reg:
         out["regime"] = regime_value(reg[-1].text)
-    if _SUSPENDED.search(text) and not re.search(r"исключить[^.]{0,120}(?:ст(?:\.|ать[а-я]*)\s*73|условн)", text, re.I):
+    if re.search(r"исключить[^;\n]{0,160}?(?:ст(?:\.|ать[а-я]*)\s*73|условн)", text, re.I):
+        out["kind"] = "imprisonment"  # suspension struck out: the term is to be served
+        out["probation_years"] = out["probation_months"] = None
+    elif _SUSPENDED.search(text):
         out["kind"] = "suspended"
         out["regime"] = None
     prob = find(PROBATION, operative, _PROBATION_PRE, window=0)
