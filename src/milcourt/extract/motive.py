@@ -41,6 +41,12 @@ _FORMULA = re.compile(
 _REST_FORMULA = re.compile(r"(?:желая\s+)?отдохнуть\s+от\s+(?:исполнения\s+)?(?:обязанностей\s+)?(?:военной\s+)?служб[а-я]*")
 _FEAR_OF_LAW = re.compile(r"(?:бо[яи]|опаса|страх)[а-я]*\s+(?:уголовн|ответственност|наказани|привлечени|задержани|ареста)")
 _FAKED = re.compile(r"симул|притвор|членовредит|фиктивн|подложн")
+_NO_FAMILY_NEED = re.compile(r"не\s+нуждал|не\s+болел|здоров[ыа]\b|в\s+помощи\s+не")
+# pay words that only name the pay ("денежное довольствие выплачивалось") without a problem
+_PAID_ONLY = re.compile(
+    r"^(?!.*(?:\bне\s|невыплат|задерж|без\s|долг|кредит|задолж|ипотек|займ|мал|низк|недостаточн|не\s+в\s+полном|"
+    r"заработ|деньг|финанс|материальн|пособи)).*(?:довольстви|выплач|выплат|зарплат)"
+)
 _EXTORTION = re.compile(r"вымога|поборы|требова[а-я]*\s+(?:[а-я]+\s+){0,2}(?:переда|отда|деньг)")
 _SUPPLIED = re.compile(r"проблем|претензи|жалоб|в\s+полном\s+объ|достаточн|своевременн|всем\s+необходим|в\s+норме")
 _LACK = re.compile(
@@ -54,8 +60,8 @@ CUES = {
               r"родн|бабушк|дедушк|брат|сестр|т[её]щ|свекров|невест|внук|жилищн|жиль|квартир|\bдом|свадьб|похорон|беремен|родах|роды|родов",
     "wound": r"ранен|ранил|контуз|осколоч|баротравм|минно|взрыв|ампутац",
     "health": r"болез|болел|болен|заболе|лечен|лечил|здоров|самочувств|госпитал|больниц|бол[иья]\b|недомог|простуд|"
-              r"гиперто|хронич|травм|грыж|врач|медицин|стационар|поликлиник|обострен",
-    "fear": r"бо[яи]|опаса|опасен|страх|испуг|страшн|погиб|гибел|умира|умерет",
+              r"гиперто|хронич|травм|грыж|врач|медицин|поликлиник|обострен",
+    "fear": r"бо[яи]|опаса|опасен|страх|испуг|страшн|погиб|гибел|умира|умерет|передов|фронт|позици|зон[уеы]|сво\b",
     "psychological": r"стресс|пережив|депресс|психолог|психич|устал|истощ|подавлен|угнет|нервн|срыв|посттравм|птср|"
                      r"потрясен|шок|гор[еюя]\b|апати|психик|гибел|выгоран|морал|измота|вымота|изнур|бессонниц|тревог|тревожн",
     "pay": r"выплат|выплач|зарплат|долг|кредит|задолж|деньг|денеж|заработ|ипотек|займ|за[её]м|финанс|материальн|невыплат|пособи",
@@ -65,7 +71,7 @@ CUES = {
                  r"медикамент|ротац|без\s+связи|средств[а-я]*\s+связи|артиллер|продукт|техник",
     "unwilling_to_fight": r"участ|воева|убива|убийств|стреля|войн|\bбо[йяю]|убежден|религи|пацифис|совест|антивоен|штурм",
     "leave_denied": r"отпуск|увольн|ротац|рапорт|уволи",
-    "other": r"отдох|отдых|погулят|спиртн|алкогол|выпива|личн|документ|вопрос",
+    "other": r"отдох|погулят|спиртн|алкогол|выпива|личн|документ|вопрос",
 }
 _CUES = {name: re.compile(pattern) for name, pattern in CUES.items()}
 _PREFILTER = re.compile("|".join(f"(?:{p})" for p in CUES.values()))
@@ -132,6 +138,11 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
             text = _REST_FORMULA.sub(lambda m: " " * len(m.group()), text)
         text = _FEAR_OF_LAW.sub(lambda m: " " * len(m.group()), text)
         in_sentence: set[str] = set()
+        if _CUES["family"].search(text) and not _NO_FAMILY_NEED.search(text):  # relative and need span clauses
+            matched = find(RULES["family"], Part(text, s.start), _CUES["family"], window=60)
+            if matched:
+                in_sentence.add("family")
+                hits.extend(matched)
         if _CUES["leave_denied"].search(text):  # the refusal is the reason: never a denial
             matched = find(RULES["leave_denied"], Part(text, s.start), _CUES["leave_denied"], window=80)
             if matched:
@@ -146,7 +157,9 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
             for name, cue in _CUES.items():
                 if not cue.search(clause.group()):
                     continue
-                if name == "leave_denied" or (name == "pay" and _EXTORTION.search(clause.group())):
+                if name in ("leave_denied", "family"):
+                    continue
+                if name == "pay" and (_EXTORTION.search(clause.group()) or _PAID_ONLY.search(clause.group())):
                     continue
                 if name == "equipment":  # a lack is the reason itself: "ротации не было"
                     if not _LACK.search(clause.group()) or _SUPPLIED.search(clause.group()):
