@@ -80,3 +80,17 @@ def test_absence(statement: str, expected: tuple) -> None:
 
 def test_numbered_district_court() -> None:
     assert normalise_court("2-го Западного окружного военного суда") == "2-й Западный окружной военный суд"
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("ПРИГОВОР\n16 января 2024 г. г. Новочеркасск\nНовочеркасский гарнизонный военный суд в составе судьи А.", "2024-01-16"),
+    ("ПРИГОВОР\nг. Чита, «05» марта 2024 года\nЧитинский гарнизонный военный суд в составе судьи А.", "2024-03-05"),
+    ("ПРИГОВОР\nЧитинский гарнизонный военный суд в составе председательствующего А., при секретаре Б., "
+     "рассмотрев 12.04.2024 в открытом судебном заседании дело в отношении ФИО1, родившегося 1 мая 1990 г.",
+     "2024-04-12"),
+])
+def test_act_date(header: str, expected: str) -> None:
+    from milcourt.extract.document import act_date
+
+    hit = act_date(segment(header + "\nустановил:\nтекст"))
+    assert hit is not None and hit.text == expected

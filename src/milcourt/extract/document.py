@@ -84,7 +84,15 @@ def act_date(act: Act) -> Hit | None:
         value = date_value(hit.text)
         if value:
             return Hit(value, hit.start, hit.end)
+    # no date above the bench: the first header date that is not someone's birth, a document's or a period's
+    for hit in find(DATE, Part(head[:4000], 0), _MONTH_OR_DIGITS, window=25):
+        value = date_value(hit.text)
+        if value and not _OTHER_DATE.search(head[max(0, hit.start - 40):hit.start]):
+            return Hit(value, hit.start, hit.end)
     return None
+
+
+_OTHER_DATE = re.compile(r"\bот\s*$|рожд|родивш|призван|\bс\s*$|\bпо\s*$|\bдо\s*$|судим|освобожд|осужд", re.I)
 
 
 def case_number(act: Act) -> Hit | None:
