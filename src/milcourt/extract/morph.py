@@ -59,6 +59,6 @@ def to_nominative(word: str) -> str:
                 grams.add("masc")
             form = p.inflect(grams)
             if form is not None:
-                out = form.word
+                out = form.word if "ё" in low else form.word.replace("ё", "е")  # keep the act's spelling
                 return out[0].upper() + out[1:] if word[:1].isupper() else out
     return word
