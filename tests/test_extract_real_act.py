@@ -33,3 +33,28 @@ def test_real_termination_ruling(ufa_act: str) -> None:
     assert facts["sentence"]["kind"] == "none"
     assert facts["appeal_outcome"] is None and facts["final_sentence"] is None
     assert facts["motives"] == [] and facts["release_ground"] is None
+
+
+@pytest.fixture(scope="module")
+def cassation_act(sudrf_fixtures: Path) -> str:
+    page = sudrf_fixtures / "ksoyu_card_criminal.html"
+    if not page.exists():
+        pytest.skip("shared fixtures not available")
+    body = LexborHTMLParser(page.read_text(encoding="utf-8")).body
+    assert body is not None
+    text = body.text(separator="\n")
+    start = text.index("ПЯТЫЙ КАССАЦИОННЫЙ")
+    return text[start:text.index("опубликовано", start)]
+
+
+def test_real_cassation_ruling(cassation_act: str) -> None:
+    """A published cassation ruling that sends an appeal back: masked terms, names on own lines."""
+    facts = extract_act(cassation_act)
+    assert facts["doc_type"] == "cassation_ruling"
+    assert facts["court"] == "Пятый кассационный суд общей юрисдикции"
+    assert facts["date"] == "2026-05-19"
+    assert facts["case_number"] == "77-655/2026"
+    assert facts["articles"] == [{"article": "183", "part": "3", "point": None},
+                                 {"article": "290", "part": "3", "point": None}]
+    assert facts["appeal_outcome"] == "overturned" and facts["final_sentence"] is None
+    assert facts["release_ground"] is None and facts["motives"] == []

@@ -51,11 +51,27 @@ def normalise_court(name: str) -> str:
     return " ".join(_court_word(w, i == 0) for i, w in enumerate(words))
 
 
-_CIVIL_COURT = re.compile(
-    r"(?:^|\n)\s*((?:[А-ЯЁ][а-яё-]+\s+)+(?:районный|городской|межрайонный|областной|краевой|окружной|верховный)\s+суд"
-    r"[^,\n]{0,80}?)\s+в\s+составе",
-    re.I,
-)
+_SITTING = re.compile(r"\s*,?\s*в\s+составе", re.I)
+_PANEL = re.compile(r"^.*?(?:судебная\s+коллегия\s+по\s+[а-я]+\s+делам|президиум)\s+", re.I | re.S)
+
+
+def _any_court(head: str) -> Hit | None:
+    """A court of general jurisdiction sitting "в составе" (any case): the words before it, with
+    those up to "суд" put in the nominative ("Пятого кассационного суда общей юрисдикции" →
+    "Пятый кассационный суд общей юрисдикции")."""
+    for m in _SITTING.finditer(head):
+        line_start = max(head.rfind("\n", 0, m.start()) + 1, m.start() - 200)
+        before = head[line_start:m.start()].strip()
+        before = _PANEL.sub("", before)
+        words = before.split()
+        idx = [i for i, w in enumerate(words) if re.match(r"суд(?:а|у|ом|е)?$", w, re.I)]
+        if not idx or not words[0][:1].isupper():
+            continue
+        cut = idx[0]
+        name = " ".join([_court_word(w, i == 0) for i, w in enumerate(words[: cut + 1])] + words[cut + 1:])
+        at = head.find(before, line_start)
+        return Hit(name, at, at + len(before))
+    return None
 
 
 def court(act: Act) -> Hit | None:
@@ -68,8 +84,7 @@ def court(act: Act) -> Hit | None:
     if not matches:
         matches = list(_COURT.finditer(act.text[:5000]))
     if not matches:
-        civil = _CIVIL_COURT.search(head)
-        return Hit(civil.group(1).strip(), civil.start(1), civil.end(1)) if civil else None
+        return _any_court(head)
     sitting = [m for m in matches if re.match(r"\s*,?\s*в\s+состав", head[m.end():m.end() + 20])]
     m = (sitting or matches)[0]
     return Hit(normalise_court(m.group()), m.start(), m.end())

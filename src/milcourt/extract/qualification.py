@@ -70,12 +70,11 @@ def articles(act: Act) -> tuple[list[dict], list[Hit]]:
         if found:
             return _sorted_unique(found)
     head = text[: act.descriptive.start + 3000]
-    for pattern in (r"осужд[её]н[а-я]*\s+по", r"обвиняем[а-я]*\s+в\s+совершении|предусмотренн"):
+    for pattern in (r"осужд[её]н[а-я]*\s*(?::|по\s|за\s)", r"обвиняем[а-я]*\s+в\s+совершении|предусмотренн"):
         for m in re.finditer(pattern, head, re.I):
-            end = head.find(" УК", m.end())
-            if end < 0 or end - m.end() > 400:
-                continue
-            found = refs(Part(head[m.start():end + 6], m.start()), text)
+            stop = re.search(r"\.\s*\n|\.\s+[А-ЯЁ]|установил", head[m.end():m.end() + 1200])
+            end = m.end() + (stop.start() if stop else 1200)
+            found = refs(Part(head[m.start():end], m.start()), text)
             if found:
                 return _sorted_unique(found)
     return [], []
