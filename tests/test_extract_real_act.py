@@ -56,5 +56,7 @@ def test_real_cassation_ruling(cassation_act: str) -> None:
     assert facts["case_number"] == "77-655/2026"
     assert facts["articles"] == [{"article": "183", "part": "3", "point": None},
                                  {"article": "290", "part": "3", "point": None}]
+    s = facts["sentence"]  # the judgment reviewed: 4 years 6 months after ст. 69, fine amount masked
+    assert (s["kind"], s["years"], s["months"], s["regime"], s["fine_rub"]) == ("imprisonment", 4, 6, "general", None)
     assert facts["appeal_outcome"] == "overturned" and facts["final_sentence"] is None
     assert facts["release_ground"] is None and facts["motives"] == []

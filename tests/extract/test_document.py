@@ -94,3 +94,9 @@ def test_act_date(header: str, expected: str) -> None:
 
     hit = act_date(segment(header + "\nустановил:\nтекст"))
     assert hit is not None and hit.text == expected
+
+
+def test_parts_without_colons() -> None:
+    act = segment("ПРИГОВОР\nшапка\nУСТАНОВИЛ\nописание; суд установил, что он виновен.\nПРИГОВОРИЛ\nпризнать виновным")
+    assert act.descriptive.text.strip().startswith("описание")
+    assert act.operative.text.strip() == "признать виновным"

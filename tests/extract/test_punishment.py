@@ -46,6 +46,12 @@ CASES = [
 ]
 
 
+def test_additional_fine() -> None:
+    got = read(Part("назначить наказание в виде лишения свободы на срок 3 (три) года со штрафом в размере "
+                    "200 000 (двухсот тысяч) рублей с отбыванием наказания в исправительной колонии общего режима.", 0), [])
+    assert got is not None and (got["kind"], got["years"], got["fine_rub"]) == ("imprisonment", 3, 200000)
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_read(text: str, expected: tuple) -> None:
     got = read(Part(text, 0), [])

@@ -98,6 +98,8 @@ def read(part: Part, hits: list[Hit]) -> dict[str, Any] | None:
             hits.append(best)
     if kind == "fine":
         out["fine_rub"] = fine_rub(clause.text[at:at + 300])
+    elif re.search(r"со\s+штрафом", clause.text[at:hi], re.I):  # an additional fine
+        out["fine_rub"] = fine_rub(clause.text[at:hi])
     if kind == "imprisonment":
         reg = find(REGIME, part, _REGIME_PRE, window=0)
         if reg:

@@ -16,11 +16,17 @@ def _spaced(word: str) -> str:
     return r"\s*".join(word)
 
 
-_DESCRIPTIVE = re.compile(rf"(?<![а-яё])(?:{_spaced('установил')}|{_spaced('установила')})\s*:", re.I)
+# "установил:" anywhere, or the word alone on its line without the colon
+_DESCRIPTIVE = re.compile(
+    rf"(?<![а-яё])(?:{_spaced('установила')}|{_spaced('установил')})\s*:|"
+    rf"(?:^|\n)[ \t]*(?:{_spaced('установила')}|{_spaced('установил')})[ \t]*(?=\n)",
+    re.I,
+)
+_OPERATIVE_WORDS = "|".join(_spaced(w) for w in (
+    "приговорил", "постановила", "постановил", "определила", "определил", "решил",
+))
 _OPERATIVE = re.compile(
-    r"(?<![а-яё])(?:" + "|".join(_spaced(w) for w in (
-        "приговорил", "постановил", "определил", "постановила", "определила", "решил",
-    )) + r")\s*:", re.I,
+    rf"(?<![а-яё])(?:{_OPERATIVE_WORDS})\s*:|(?:^|\n)[ \t]*(?:{_OPERATIVE_WORDS})[ \t]*(?=\n)", re.I,
 )
 
 
