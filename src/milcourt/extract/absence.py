@@ -17,17 +17,14 @@ from milcourt.extract.spans import Hit, find
 
 _START_PRE = re.compile(
     r"не\s+(?:явил|прибыл|вернул|возвратил|являл|прибывал)|оставил|оставив|покинул|покинув|убыл|убыв|отказал|уклоня|неявк|оставлени|отсутствова",
-    re.I,
 )
 _END_PRE = re.compile(
     r"явк[а-я]|задерж|доставл|добровольно|самостоятельно|прибыл|явил|вернул|возвратил|обратил|заявил\s+о\s+себе|сообщил\s+о\s+себе|прекращ|госпитализ|разыскан|обнаружен|выявлен",
-    re.I,
 )
 _DATE_PRE = re.compile(
     r"\d{1,2}\.\d{1,2}\.\d{2,4}|(?:[«\"]?\d{1,2}[»\"]?|[а-яё]+(?:\s+[а-яё]+)?)\s+"
     r"(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+\d{4}(?:\s*(?:г\.?|года?))?|"
-    r"(?:по|до)\s+настоящ[а-я]+\s+врем[а-я]+|ДД\.ММ\.ГГГГ",
-    re.I,
+    r"(?:по|до)\s+настоящ[а-я]+\s+врем[а-я]+|дд\.мм\.гггг",
 )
 _PERIOD = re.compile(r"\bс\s+(?P<a>[^,;]{4,40}?)\s+(?:по|до)\s+(?P<b>[^,;]{4,40}?\d{4}|настоящее\s+время)", re.I)
 _SCAN_CHARS = 6000
@@ -64,13 +61,14 @@ def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
     region = Part(act.descriptive.text[:_SCAN_CHARS], act.descriptive.start)
     started = False
     for s in (s for para in paragraphs(region) for s in sentences(para)):
-        if not _DATE_PRE.search(s.text) and not started:
+        low = s.text.lower()
+        if not _DATE_PRE.search(low) and not started:
             continue
-        dates = [(h, date_value(h.text)) for h in find(DATE_OR_NOW, s, _DATE_PRE, window=0)]
+        dates = [(h, date_value(h.text)) for h in find(DATE_OR_NOW, s, _DATE_PRE, window=0, lower=True)]
         if not started:
-            if not _START_PRE.search(s.text):
+            if not _START_PRE.search(low):
                 continue
-            starts = find(ABSENCE_START, s, _START_PRE, window=0)
+            starts = find(ABSENCE_START, s, _START_PRE, window=0, lower=True)
             if not starts:
                 continue
             started = True
@@ -79,14 +77,14 @@ def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
             if rng:
                 out["start"], out["end"] = rng[0], rng[1]
                 hits.append(Hit(rng[0], s.start + rng[2], s.start + rng[3]))
-                ends = [e for e in find(ABSENCE_END, s, _END_PRE, window=0) if _not_negated(s.text, s, e)]
+                ends = [e for e in find(ABSENCE_END, s, _END_PRE, window=0, lower=True) if _not_negated(s.text, s, e)]
                 out["ended_by"] = ended_by_value(" ".join(e.text for e in ends)) if ends else None
                 if out["ended_by"]:
                     return out
                 continue
             real: list[tuple[Hit, str | None]] = [(h, v) for h, v in dates if v]
             if not real:  # dates masked ("ДД.ММ.ГГГГ"): only how it ended can be read
-                ends = [e for e in find(ABSENCE_END, s, _END_PRE, window=0) if _not_negated(s.text, s, e)]
+                ends = [e for e in find(ABSENCE_END, s, _END_PRE, window=0, lower=True) if _not_negated(s.text, s, e)]
                 if ends:
                     out["ended_by"] = ended_by_value(" ".join(e.text for e in ends))
                     return out
@@ -104,7 +102,7 @@ def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
                         out["end"] = second[1]
                         if second[1]:
                             hits.append(second[0])
-                        ends = [e for e in find(ABSENCE_END, s, _END_PRE, window=0) if _not_negated(s.text, s, e)]
+                        ends = [e for e in find(ABSENCE_END, s, _END_PRE, window=0, lower=True) if _not_negated(s.text, s, e)]
                         if second[1] is None:
                             return out
                         out["ended_by"] = ended_by_value(ends[0].text) if ends else None
@@ -114,7 +112,7 @@ def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
             out["start"] = first[1]
             hits.append(first[0])
             dates = [(h, v) for h, v in dates if h is not first[0] and h.start > first[0].start]
-        ends = [e for e in find(ABSENCE_END, s, _END_PRE, window=0) if _not_negated(s.text, s, e)]
+        ends = [e for e in find(ABSENCE_END, s, _END_PRE, window=0, lower=True) if _not_negated(s.text, s, e)]
         now = [h for h, v in dates if v is None and "настоящ" in h.text.lower()]
         if now:
             return out

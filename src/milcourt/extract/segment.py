@@ -20,13 +20,12 @@ def _spaced(word: str) -> str:
 _DESCRIPTIVE = re.compile(
     rf"(?<![а-яё])(?:{_spaced('установила')}|{_spaced('установил')})\s*:|"
     rf"(?:^|\n)[ \t]*(?:{_spaced('установила')}|{_spaced('установил')})[ \t]*(?=\n)",
-    re.I,
 )
 _OPERATIVE_WORDS = "|".join(_spaced(w) for w in (
     "приговорил", "постановила", "постановил", "определила", "определил", "решил",
 ))
 _OPERATIVE = re.compile(
-    rf"(?<![а-яё])(?:{_OPERATIVE_WORDS})\s*:|(?:^|\n)[ \t]*(?:{_OPERATIVE_WORDS})[ \t]*(?=\n)", re.I,
+    rf"(?<![а-яё])(?:{_OPERATIVE_WORDS})\s*:|(?:^|\n)[ \t]*(?:{_OPERATIVE_WORDS})[ \t]*(?=\n)",
 )
 
 
@@ -52,10 +51,11 @@ class Act:
 
 def segment(text: str) -> Act:
     """Header / descriptive / operative parts; missing markers fall back to sensible slices."""
-    desc = _DESCRIPTIVE.search(text)
+    low = text.lower()  # same length; case-sensitive patterns over it are much faster than re.I
+    desc = _DESCRIPTIVE.search(low)
     desc_start = desc.end() if desc else min(len(text), 1500)
     header_end = desc.start() if desc else desc_start
-    ops = [m for m in _OPERATIVE.finditer(text) if m.start() >= desc_start]
+    ops = [m for m in _OPERATIVE.finditer(low) if m.start() >= desc_start]
     if ops:
         op_start, desc_end = ops[-1].end(), ops[-1].start()
     else:

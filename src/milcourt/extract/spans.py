@@ -28,13 +28,16 @@ def _name(match: Any) -> str | None:
     return None
 
 
-def find(rule: Any, part: Part, prefilter: re.Pattern[str] | None = None, window: int = 0) -> list[Hit]:
-    """Matches of ``rule`` in ``part``; with a prefilter, only windows around its hits are parsed."""
+def find(
+    rule: Any, part: Part, prefilter: re.Pattern[str] | None = None, window: int = 0, lower: bool = False
+) -> list[Hit]:
+    """Matches of ``rule`` in ``part``; with a prefilter, only windows around its hits are parsed
+    (``lower``: the prefilter is written in lower case and runs over the lower-cased text)."""
     if prefilter is None:
         chunks = [(part.text, part.start)]
     else:
         windows: list[list[int]] = []
-        for m in prefilter.finditer(part.text):
+        for m in prefilter.finditer(part.text.lower() if lower else part.text):
             lo = max(0, m.start() - window)
             hi = min(len(part.text), m.end() + window)
             if windows and lo <= windows[-1][1]:
