@@ -14,7 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from milcourt.store import ingest, linking, migrations, records
+from milcourt.store import facts, ingest, linking, migrations, records
 from milcourt.store.archive import Archive, sha256_of
 from milcourt.store.db import archive_dir_for, default_url, make_engine, normalise_url
 from milcourt.store.schema import VERSIONED, case_versions, cases, snapshots
@@ -158,6 +158,8 @@ class Store:
         for table in VERSIONED:
             if rows[table.name]:
                 conn.execute(sa.insert(table), rows[table.name])
+        if rows["acts"]:
+            facts.extract_version(conn, case_id, version)
 
     # -- source bookkeeping --------------------------------------------------------------------
     def mark_removed(self, court_code: str, number: str, instance: str, when: date | datetime) -> bool:
