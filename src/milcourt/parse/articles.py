@@ -26,13 +26,13 @@ _LETTER_LIST = r"[«\"“']?([а-яё]|\d+)(?![а-яё\d])[»\"”']?((?:\s*(?:,
 _CODES = r"УК|УПК|КоАП|КОАП|ГК|ГПК|КАС|НК|ТК|ЖК|СК|АПК|ЗК|БК|ВК|УИК"
 _TOKEN = re.compile(
     rf"(?P<law>(?<![А-Яа-яЁё])(?-i:{_CODES})(?:\s*(?:РФ|РСФСР|Российской\s+Федерации))?(?![А-Яа-яЁё]))"
-    rf"|(?P<art>(?<![а-яё])ст(?:атья|атьи|атье|атьей|\.)?\s*{_NUM})"
+    rf"|(?P<art>(?<![а-яё])(?:(?P<plural>ст\.\s*ст\.?|стать(?:ей|ями|ям))|ст(?:атья|атьи|атье|атьей|\.)?)\s*{_NUM})"
     rf"|(?P<part>(?<![а-яё])ч(?:асть|асти|\.)?\s*{_NUM})"
-    rf"|(?P<point>(?<![а-яё])п(?:п|ункт[а-я]*)?\.?\s*{_LETTER_LIST})"
+    rf"|(?P<point>(?<![а-яё])п(?:\.\s*п\.?|п\.?|ункт[а-я]*|\.|(?=\s*[«\"“']))\s*{_LETTER_LIST})"
+    r"|(?P<num>(?<![\w.])\d{1,3}(?:\.\d{1,2})?(?!\w|\.\d))"
     r"|(?P<sep>[;,]|\s(?:и|а\s+также)\s)",
     re.IGNORECASE,
 )
-
 
 def _law(raw: str) -> str:
     code, _, tail = raw.partition(" ")
@@ -45,7 +45,7 @@ def _number(token: str) -> str:
 
 
 def _point(token: str) -> str:
-    body = re.sub(r"^п(?:п|ункт[а-я]*)?\.?\s*", "", token, flags=re.IGNORECASE)
+    body = re.sub(r"^п(?:\.\s*п\.?|п\.?|ункт[а-я]*|\.)?\s*", "", token, flags=re.IGNORECASE)
     items = re.findall(r"(?<![а-яё\d])([а-яё]|\d+)(?![а-яё\d])", body, flags=re.IGNORECASE)
     return ",".join(item.lower() for item in items)
 
@@ -68,25 +68,44 @@ def parse_articles(text: str | None, default_law: str | None = None) -> list[Art
     """
     if not text:
         return []
+    text = " ".join(text.split())  # no-break and thin spaces, line breaks
+    tokens = [(m.lastgroup or "", m) for m in _TOKEN.finditer(text)]
     groups: list[_Group] = []
     laws: list[tuple[int, str]] = []  # (position, code)
     current: _Group | None = None  # the article that following part/point tokens belong to
     pending = _Group()  # part/point printed before their article ("ч. 2 ст. 337")
-    for m in _TOKEN.finditer(text):
-        kind, token = m.lastgroup, m.group(0)
+    listing = False  # bare numbers after a separator are further articles ("ст.ст. 337, 338")
+    plural = False  # the list was opened by "ст.ст."/"статей": it survives parts ("337 ч.5, 338 ч.1")
+    previous = "sep"
+    for index, (kind, m) in enumerate(tokens):
+        token = m.group(0)
+        if kind == "num":
+            following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+            opens = previous in ("sep", "law") and following in ("part", "point")
+            if not ((listing and previous == "sep") or opens):
+                previous = kind
+                continue  # a number that is not an article ("2 эпизода", a count)
+            kind = "art"
         if kind == "sep" or kind == "law":
             current = None
             if kind == "law":
                 laws.append((m.start(), _law(m.group("law"))))
+                listing = plural = False
+            elif token == ";" and not plural:
+                listing = False
         elif kind == "art":
             group, pending = pending, _Group()
             prefixed = group.part is not None or group.point is not None
             group.article, group.at = _number(token), m.start()
             groups.append(group)
             current = None if prefixed else group
+            if m.group("plural"):
+                plural = True
+            listing = True
         elif kind == "part" or kind == "point":
             value = _number(token) if kind == "part" else _point(token)
             slot = "part" if kind == "part" else "point"
+            listing = plural
             if current is not None and getattr(current, slot) is None:
                 setattr(current, slot, value)
             else:
@@ -94,6 +113,7 @@ def parse_articles(text: str | None, default_law: str | None = None) -> list[Art
                 if getattr(pending, slot) is not None:
                     pending = _Group()
                 setattr(pending, slot, value)
+        previous = kind
     if not groups:
         return []
     # Code before its articles ("УК РФ: ст. 337") or after them ("ст.183 ч.4; ст.290 ч.3 УК РФ").
