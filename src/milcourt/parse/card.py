@@ -15,9 +15,14 @@ from typing import Any
 from milcourt.parse import labels as L
 from milcourt.parse.articles import parse_articles
 from milcourt.parse.tables import Table, column, lookup, value_at
-from milcourt.parse.text import cell_text, clean, iso_date, lines_of
+from milcourt.parse.text import cell_text, clean, clock_time, iso_date, label_key, lines_of
 
-_NUMBER_PREFIX = re.compile(r"^(?:дело|материал|производство)\s*(?:№|n|no)?\s*", re.IGNORECASE)
+# "ДЕЛО № …", "МАТЕРИАЛ № …", "ПРОИЗВОДСТВО № …", "Уголовное дело №…", "дело № …" (newer layout).
+_NUMBER_PREFIX = re.compile(
+    r"^(?:[а-яё]+\s+){0,3}?(?:дело|материал|производство)\s*(?:№|n|no)?\s*|^[^№]{0,60}№\s*|^№\s*",
+    re.IGNORECASE,
+)
+_HEADING_LABELS = ("номер дела", "номер материала", "номер производства", "номер дела (материала)")
 _NUMBER_CUT = re.compile(r"\s*(?:~|\[|\(|\bот\b)")
 _PRINT_NUMBER = re.compile(r"openPrintWinCases\('([^']{1,60})'")
 _ACT_CONTAINERS = ("cont_doc", "tab_content_Document")
@@ -61,7 +66,15 @@ def card_tables(root: Any) -> list[Table]:
 
 
 def _is_complaint(table: Table) -> bool:
-    return table.title.startswith(L.COMPLAINT_TITLES)
+    """A complaint block (ОБЖАЛОВАНИЕ…, ЖАЛОБЫ), by its title or, untitled, by its labels."""
+    title = table.title
+    if title and any(mark in title for mark in L.COMPLAINT_TITLES):
+        return True
+    return not L.COMPLAINT_LABELS.isdisjoint(table.labels())
+
+
+def _is_lower_court(table: Table) -> bool:
+    return bool(table.title) and any(mark in table.title for mark in L.LOWER_TAB_TITLES)
 
 
 def default_law(root: Any) -> str | None:
@@ -78,13 +91,18 @@ def default_law(root: Any) -> str | None:
 def parse_card(root: Any, html: str) -> dict[str, Any]:
     """The page dict of a case card (kind ``case_card``); sanity is checked by the caller."""
     tables = card_tables(root)
-    fields: dict[str, str] = {}
+    fields: dict[str, str] = {}  # the case's own label table(s)
+    lower: dict[str, str] = {}  # the lower-court tab
     for table in tables:
-        if _is_complaint(table) or table.title.startswith(L.EXECUTION_TITLES):
+        if table.title.startswith(L.EXECUTION_TITLES) or _is_complaint(table):
             continue
+        target = lower if _is_lower_court(table) else fields
         for key, value in table.labels().items():
-            fields.setdefault(key, value)
+            target.setdefault(key, value)
     numbers = heading_number(root, html)
+    if numbers is None:
+        printed = lookup(fields, *_HEADING_LABELS)
+        numbers = case_number(printed) if printed else None
     law = default_law(root)
     case = {
         "number": numbers[0] if numbers else None,
@@ -95,7 +113,7 @@ def parse_card(root: Any, html: str) -> dict[str, Any]:
         "judge": lookup(fields, *L.JUDGE),
         "decided": iso_date(lookup(fields, *L.DECIDED)),
         "result": lookup(fields, *L.RESULT),
-        "lower_court": _lower_court(fields),
+        "lower_court": _lower_court(fields, lower),
     }
     return {
         "kind": "case_card",
@@ -106,12 +124,17 @@ def parse_card(root: Any, html: str) -> dict[str, Any]:
     }
 
 
-def _lower_court(fields: dict[str, str]) -> dict[str, str | None] | None:
+def _lower_court(fields: dict[str, str], tab: dict[str, str]) -> dict[str, str | None] | None:
+    """The lower court: its own labels anywhere, or the generic ones inside its tab."""
+
+    def pick(specific: tuple[str, ...], generic: tuple[str, ...]) -> str | None:
+        return lookup(tab, *specific) or lookup(fields, *specific) or lookup(tab, *generic)
+
     lower = {
-        "court": lookup(fields, *L.LOWER_COURT),
-        "number": lookup(fields, *L.LOWER_NUMBER),
-        "judge": lookup(fields, *L.LOWER_JUDGE),
-        "decided": iso_date(lookup(fields, *L.LOWER_DECIDED)),
+        "court": pick(L.LOWER_COURT, L.LOWER_TAB_COURT),
+        "number": pick(L.LOWER_NUMBER, L.LOWER_TAB_NUMBER),
+        "judge": pick(L.LOWER_JUDGE, L.LOWER_TAB_JUDGE),
+        "decided": iso_date(pick(L.LOWER_DECIDED, L.LOWER_TAB_DECIDED)),
     }
     return lower if any(lower.values()) else None
 
@@ -121,7 +144,7 @@ def _events(tables: list[Table]) -> list[dict[str, str | None]]:
     for table in tables:
         if _is_complaint(table):
             continue
-        found = table.header(["наименование события"])
+        found = table.header(["наименование события"])  # "Событие" heads a complaint's movement
         if found is None:
             continue
         index, keys = found
@@ -134,16 +157,26 @@ def _events(tables: list[Table]) -> list[dict[str, str | None]]:
             name = value_at(cells, name_i)
             if not name or len(cells) < 2:
                 continue
+            printed_date = value_at(cells, date_i)
             events.append(
                 {
                     "name": name,
-                    "date": iso_date(value_at(cells, date_i)),
-                    "time": value_at(cells, time_i),
+                    "date": iso_date(printed_date),
+                    # Some templates print "18.12.2025 10:00" in the date column and no time column.
+                    "time": clock_time(value_at(cells, time_i) if time_i is not None else printed_date),
                     "result": value_at(cells, result_i),
                     "basis": value_at(cells, basis_i),
                 }
             )
     return events
+
+
+def _person_columns(keys: list[str]) -> tuple[int | None, int | None, int | None]:
+    """(name, role, articles) column indexes of a persons header row, by their labels."""
+    name_i = column(keys, *L.PERSON_NAME, exact=True)
+    if name_i is None:
+        name_i = column(keys, *L.PERSON_NAME_PREFIXES)
+    return name_i, column(keys, *L.PERSON_ROLE), column(keys, *L.PERSON_ARTICLES)
 
 
 def _persons(tables: list[Table], law: str | None) -> list[dict[str, Any]]:
@@ -154,17 +187,19 @@ def _persons(tables: list[Table], law: str | None) -> list[dict[str, Any]]:
         for index, cells in enumerate(table.rows[:4]):
             if len(cells) < 2:
                 continue
-            keys = [clean(cell_text(c)).lower().replace("ё", "е") for c in cells]
-            name_i = column(keys, *L.PERSON_NAME)
-            role_i = column(keys, *L.PERSON_ROLE)
-            articles_i = column(keys, *L.PERSON_ARTICLES)
-            if name_i is None or (role_i is None and articles_i is None) or name_i in (role_i, articles_i):
+            keys = [label_key(cell_text(c)) for c in cells]
+            name_i, role_i, articles_i = _person_columns(keys)
+            if name_i is None or name_i in (role_i, articles_i) or "жалоб" in keys[name_i]:
                 continue
-            if "жалоб" in keys[name_i]:
-                continue
+            if role_i is None and articles_i is None and not _persons_titled(table):
+                continue  # a name column alone is a persons table only under its title (ЛИЦА)
             persons.extend(_person_rows(table, index, name_i, role_i, articles_i, keys, law))
             break
     return persons
+
+
+def _persons_titled(table: Table) -> bool:
+    return bool(table.title) and table.title.startswith(L.PERSON_TITLES)
 
 
 def _person_rows(
@@ -177,8 +212,8 @@ def _person_rows(
     rows = []
     for cells in table.rows[index + 1 :]:
         name = value_at(cells, name_i)
-        if not name:
-            continue
+        if not name or len(cells) < 2:
+            continue  # a one-cell row spans the table (a note, "Информация скрыта" banner)
         rows.append(
             {
                 "name": name,

@@ -20,15 +20,27 @@ KINDS = (CASE_CARD, SEARCH_RESULTS, CAPTCHA, UNAVAILABLE, UNKNOWN)
 
 _CARD_MARKS = ".casenumber, .case-num, #tab_content_Case, li[id^='tab_doc'], #case_bookmarks"
 # Phrases as the engine prints them (checked as substrings, in both capitalisations).
-_CAPTCHA_MARKS = ("проверочный код", "Проверочный код", "код с картинки", "Введите код", "введите код")
+_CAPTCHA_MARKS = (
+    "проверочный код",
+    "Проверочный код",
+    "код с картинки",
+    "Введите код",
+    "введите код",
+    "Неверно указан проверочный код",
+    "Время жизни сессии закончилось",  # the search session (and its code) expired
+)
 _UNAVAILABLE_MARKS = (
     "Информация временно недоступна",
     "информация временно недоступна",
     "временно недоступен",
     "Ведутся технические работы",
     "ведутся технические работы",
+    "В настоящий момент производится информационное наполнение сайта",
+    "Данный модуль неактивен",
+    "Указанный сервер СДП не найден",
+    "Warning: pg_connect()",
+    "Warning: pg_query()",
 )
-
 
 def module_root(tree: Any) -> Any:
     """The case module's part of the page (the site's menus and news left out)."""

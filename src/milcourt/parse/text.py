@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+_DATE = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
+_TIME = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d.])")
 # Elements that start a new line of text (everything else is inline).
 _BLOCK_TAGS = frozenset(
     {"p", "div", "br", "tr", "li", "table", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "pre",
@@ -73,6 +74,14 @@ def iso_date(text: str | None) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def clock_time(text: str | None) -> str | None:
+    """``"10:00"``, ``"9.30"``, ``"18.12.2025 10:00"``, ``"10:00:00"`` → ``"HH:MM"``; None when none."""
+    if not text:
+        return None
+    m = _TIME.search(text)
+    return f"{int(m.group(1)):02d}:{m.group(2)}" if m else None
 
 
 def label_key(text: str) -> str:
