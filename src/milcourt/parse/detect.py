@@ -38,8 +38,8 @@ _UNAVAILABLE_MARKS = (
     "В настоящий момент производится информационное наполнение сайта",
     "Данный модуль неактивен",
     "Указанный сервер СДП не найден",
-    "Warning: pg_connect()",
-    "Warning: pg_query()",
+    "pg_connect()",  # PHP warning of the module's database being down
+    "pg_query()",
 )
 
 def module_root(tree: Any) -> Any:

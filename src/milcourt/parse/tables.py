@@ -97,10 +97,10 @@ def column(keys: Sequence[str], *variants: str, exact: bool = False) -> int | No
 
 
 def lookup(labels: dict[str, str], *variants: str) -> str | None:
-    """The value of the first label variant present (labels compared as ``label_key``)."""
+    """The value of the first label variant printed with a value (an empty cell is no value)."""
     for variant in variants:
         value = labels.get(variant)
-        if value is not None:
+        if value:
             return value
     return None
 
