@@ -136,3 +136,42 @@ def test_empty_listing() -> None:
     html = """<html><body><div id="content"><form action="/modules.php"><input name="name" value="sud_delo"></form>
     <div>Данных по запросу не найдено</div></div></body></html>"""
     assert parse_page(html.encode("utf-8")) == {"kind": "search_results", "total": 0, "rows": [], "next_page": None}
+
+
+ROWSPAN_PERSONS = """<html><body><div id="content"><div class="title">Уголовные дела - первая инстанция</div>
+<div class="casenumber">ДЕЛО № 1-9/2025</div>
+<div id="cont1"><table id="tablcont"><tr><th colspan="2">ДЕЛО</th></tr>
+<tr><td><b>Дата поступления</b></td><td>01.02.2025</td></tr></table></div>
+<div id="cont3"><table id="tablcont"><tr><th colspan="10">ЛИЦА</th></tr>
+<tr><td><b>Фамилия / наименование</b></td><td><b>Перечень статей</b></td><td><b>Результат в отношении лица</b></td></tr>
+<tr><td rowspan="2">Иванов И.И.</td><td>ст.337 ч.5</td><td rowspan="2">Вынесен ПРИГОВОР</td></tr>
+<tr><td>ст.338 ч.1</td></tr>
+<tr><td>Петров П.П.</td><td>ст.337 ч.3.1</td><td></td></tr>
+</table></div></div></body></html>"""
+
+
+def test_person_spanning_several_rows_keeps_every_article() -> None:
+    persons = parse_page(ROWSPAN_PERSONS.encode("utf-8"))["persons"]
+    assert [p["name"] for p in persons] == ["Иванов И.И.", "Петров П.П."]
+    assert [a["article"] for a in persons[0]["articles"]] == ["337", "338"]
+    assert persons[0]["result"] == "Вынесен ПРИГОВОР"
+
+
+def test_card_saved_without_its_heading_is_still_a_card() -> None:
+    html = ROWSPAN_PERSONS.replace('<div class="casenumber">ДЕЛО № 1-9/2025</div>', "").replace(
+        "<tr><td><b>Дата поступления</b>", "<tr><td><b>Номер дела</b></td><td>1-9/2025</td></tr><tr><td><b>Дата поступления</b>"
+    )
+    page = parse_page(html.encode("utf-8"))
+    assert page["kind"] == "case_card" and page["case"]["number"] == "1-9/2025"
+
+
+def test_dates_with_times_and_iso_dates() -> None:
+    from milcourt.parse.text import clock_time, iso_date
+
+    assert iso_date("05.08.2025 10:00") == "2025-08-05"
+    assert iso_date("2025-08-05") == "2025-08-05"
+    assert iso_date("\u00a014.03.2025г.") == "2025-03-14"
+    assert iso_date("31.02.20251") is None
+    assert (clock_time("9:40"), clock_time("10.30"), clock_time("18.12.2025 10:00"), clock_time("")) == (
+        "09:40", "10:30", "10:00", None,
+    )

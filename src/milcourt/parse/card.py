@@ -209,8 +209,15 @@ def _person_rows(
     decided_i = column(keys, *L.PERSON_DECIDED)
     result_i = column(keys, *L.PERSON_RESULT)
     default_role = table.title or "ЛИЦА"
-    rows = []
+    rows: list[dict[str, Any]] = []
+    spanning = False  # the previous row's name cell spans the next rows (rowspan)
     for cells in table.rows[index + 1 :]:
+        if spanning and rows and len(cells) < len(keys):
+            # A continuation row of the person above: only their further articles.
+            more = parse_articles(" ; ".join(cell_text(c) for c in cells), default_law=law)
+            rows[-1]["articles"].extend(a for a in more if a not in rows[-1]["articles"])
+            continue
+        spanning = name_i < len(cells) and _spans(cells[name_i])
         name = value_at(cells, name_i)
         if not name or len(cells) < 2:
             continue  # a one-cell row spans the table (a note, "Информация скрыта" banner)
@@ -224,6 +231,10 @@ def _person_rows(
             }
         )
     return rows
+
+
+def _spans(cell: Any) -> bool:
+    return (cell.attributes.get("rowspan") or "1").strip() not in ("", "1")
 
 
 def _acts(root: Any) -> list[dict[str, str]]:

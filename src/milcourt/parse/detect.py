@@ -18,7 +18,9 @@ UNAVAILABLE = "unavailable"
 UNKNOWN = "unknown"
 KINDS = (CASE_CARD, SEARCH_RESULTS, CAPTCHA, UNAVAILABLE, UNKNOWN)
 
-_CARD_MARKS = ".casenumber, .case-num, #tab_content_Case, li[id^='tab_doc'], #case_bookmarks"
+# The card heading, the newer layout's tabs, act tabs, or the older layout's first tab holding a
+# label table (cards saved without their heading).
+_CARD_MARKS = ".casenumber, .case-num, #tab_content_Case, li[id^='tab_doc'], #case_bookmarks, div#cont1 table#tablcont"
 # Phrases as the engine prints them (checked as substrings, in both capitalisations).
 _CAPTCHA_MARKS = (
     "проверочный код",

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _TIME = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d.])")
 # Elements that start a new line of text (everything else is inline).
 _BLOCK_TAGS = frozenset(
@@ -68,9 +69,13 @@ def iso_date(text: str | None) -> str | None:
     if not text:
         return None
     m = _DATE.search(text)
-    if not m:
-        return None
-    day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if m:
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = _ISO_DATE.search(text)  # "2025-05-22", as some exports and data attributes print it
+        if not m:
+            return None
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
