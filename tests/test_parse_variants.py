@@ -175,3 +175,17 @@ def test_dates_with_times_and_iso_dates() -> None:
     assert (clock_time("9:40"), clock_time("10.30"), clock_time("18.12.2025 10:00"), clock_time("")) == (
         "09:40", "10:30", "10:00", None,
     )
+
+
+def test_untitled_card_takes_the_code_from_its_proceeding_kind() -> None:
+    html = ROWSPAN_PERSONS.replace('<div class="title">Уголовные дела - первая инстанция</div>', "").replace(
+        "<tr><td><b>Дата поступления</b>",
+        '<tr><td><b>Уникальный идентификатор дела</b></td><td><a href="/modules.php?name=sud_delo&amp;'
+        'name_op=r_juid&amp;delo_id=1540006&amp;judicial_uid=00GV0000-01-2025-000009-01">'
+        "00GV0000-01-2025-000009-01</a></td></tr><tr><td><b>Дата поступления</b>",
+    )
+    persons = parse_page(html.encode("utf-8"))["persons"]
+    assert {a["law"] for p in persons for a in p["articles"]} == {"УК РФ"}
+    untitled_unknown = html.replace("delo_id=1540006", "delo_id=1540005")
+    persons = parse_page(untitled_unknown.encode("utf-8"))["persons"]
+    assert {a["law"] for p in persons for a in p["articles"]} == {None}

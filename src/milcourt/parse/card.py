@@ -77,15 +77,27 @@ def _is_lower_court(table: Table) -> bool:
     return bool(table.title) and any(mark in table.title for mark in L.LOWER_TAB_TITLES)
 
 
+# The engine's proceeding kinds (``delo_id`` / ``_deloId`` in the module's links) whose bare
+# article numbers are of a known code: criminal first instance, appeal and cassation; КоАП
+# first instance and review. As public sudrf scrapers build their search URLs.
+_KIND_LAW = {"1540006": "УК РФ", "4": "УК РФ", "2450001": "УК РФ", "1500001": "КоАП РФ", "1502001": "КоАП РФ"}
+_DELO_ID = re.compile(r"(?:delo_id|_deloId)=(\d+)")
+
+
 def default_law(root: Any) -> str | None:
-    """The code a card's bare article numbers belong to, from the card's title."""
+    """The code a page's bare article numbers belong to: from its title ("Уголовные дела - …"),
+    else from the proceeding kind in the link of the case's UID or of its first listed case."""
     node = root.css_first(".title, .name-instanse")
     title = clean(node.text()).lower() if node is not None else ""
     if "уголовн" in title:
         return "УК РФ"
     if "административн" in title and "правонарушен" in title:
         return "КоАП РФ"
-    return None
+    if title:
+        return None
+    link = root.css_first('a[href*="judicial_uid="], a[href*="name_op=case"]')
+    match = _DELO_ID.search(link.attributes.get("href") or "") if link is not None else None
+    return _KIND_LAW.get(match.group(1)) if match else None
 
 
 def parse_card(root: Any, html: str) -> dict[str, Any]:
