@@ -48,33 +48,71 @@ def heading_number(root: Any, html: str) -> tuple[str, str] | None:
     return None
 
 
-def _in_act(node: Any) -> bool:
+_TAB_CONTAINER = re.compile(r"^(?:cont(\d+)|tab_content_(\w+))$")
+
+
+def _container(node: Any) -> tuple[bool, str | None]:
+    """(inside an act text or a mobile duplicate, the id of the tab container holding the node)."""
     parent = node.parent
+    tab_id = None
     while parent is not None:
-        node_id = parent.attributes.get("id") if parent.tag == "div" else None
-        if node_id and node_id.startswith(_ACT_CONTAINERS):
-            return True
-        if parent.tag == "div" and "block-mobile" in (parent.attributes.get("class") or ""):
-            return True
+        if parent.tag == "div":
+            node_id = parent.attributes.get("id")
+            if node_id:
+                if node_id.startswith(_ACT_CONTAINERS):
+                    return True, None
+                if tab_id is None:
+                    tab_id = node_id
+            if "block-mobile" in (parent.attributes.get("class") or ""):
+                return True, None
         parent = parent.parent
-    return False
+    return False, tab_id
+
+
+def _tab_names(root: Any) -> dict[str, str]:
+    """Tab container id → the tab's name as printed ("cont3" → "ЛИЦА", "tab_content_PersonList"
+    → "СТОРОНЫ ПО ДЕЛУ"), from the tab strip (``li#tabN`` / ``li#tab_id_X``)."""
+    names = {}
+    for li in root.css('li[id^="tab"]'):
+        li_id = li.attributes.get("id") or ""
+        if li_id.startswith("tab_id_"):
+            key = "tab_content_" + li_id[7:]
+        elif li_id[3:].isdigit():
+            key = "cont" + li_id[3:]
+        else:
+            continue
+        names[key] = clean(li.text()).upper()
+    return names
 
 
 def card_tables(root: Any) -> list[Table]:
-    """The card's data tables (not the tables inside act texts or mobile duplicates)."""
-    return [Table(t) for t in root.css("table") if not _in_act(t)]
+    """The card's data tables (not the tables inside act texts or mobile duplicates), each with
+    its section: its own title row, else the name of the tab it sits in (newer templates print
+    no title rows, and a complaint's nested movement table sits under the complaint tab)."""
+    names = _tab_names(root)
+    tables = []
+    for node in root.css("table"):
+        hidden, tab_id = _container(node)
+        if hidden:
+            continue
+        table = Table(node)
+        if not table.title and tab_id is not None:
+            table.section = names.get(tab_id, "")
+        tables.append(table)
+    return tables
 
 
 def _is_complaint(table: Table) -> bool:
     """A complaint block (ОБЖАЛОВАНИЕ…, ЖАЛОБЫ), by its title or, untitled, by its labels."""
-    title = table.title
-    if title and any(mark in title for mark in L.COMPLAINT_TITLES):
-        return True
+    for title in (table.title, table.section):
+        if title and any(mark in title for mark in L.COMPLAINT_TITLES):
+            return True
     return not L.COMPLAINT_LABELS.isdisjoint(table.labels())
 
 
 def _is_lower_court(table: Table) -> bool:
-    return bool(table.title) and any(mark in table.title for mark in L.LOWER_TAB_TITLES)
+    title = table.title or table.section
+    return bool(title) and any(mark in title for mark in L.LOWER_TAB_TITLES)
 
 
 # The engine's proceeding kinds (``delo_id`` / ``_deloId`` in the module's links) whose bare
@@ -106,7 +144,7 @@ def parse_card(root: Any, html: str) -> dict[str, Any]:
     fields: dict[str, str] = {}  # the case's own label table(s)
     lower: dict[str, str] = {}  # the lower-court tab
     for table in tables:
-        if table.title.startswith(L.EXECUTION_TITLES) or _is_complaint(table):
+        if (table.title or table.section).startswith(L.EXECUTION_TITLES) or _is_complaint(table):
             continue
         target = lower if _is_lower_court(table) else fields
         for key, value in table.labels().items():
@@ -211,7 +249,8 @@ def _persons(tables: list[Table], law: str | None) -> list[dict[str, Any]]:
 
 
 def _persons_titled(table: Table) -> bool:
-    return bool(table.title) and table.title.startswith(L.PERSON_TITLES)
+    title = table.title or table.section
+    return bool(title) and title.startswith(L.PERSON_TITLES)
 
 
 def _person_rows(
@@ -220,7 +259,7 @@ def _person_rows(
 ) -> list[dict[str, Any]]:
     decided_i = column(keys, *L.PERSON_DECIDED)
     result_i = column(keys, *L.PERSON_RESULT)
-    default_role = table.title or "ЛИЦА"
+    default_role = table.title or table.section or "ЛИЦА"
     rows: list[dict[str, Any]] = []
     spanning = False  # the previous row's name cell spans the next rows (rowspan)
     for cells in table.rows[index + 1 :]:

@@ -53,6 +53,7 @@ class Table:
         self.title = ""
         if self.rows and len(self.rows[0]) == 1:
             self.title = clean(cell_text(self.rows[0][0])).upper()
+        self.section = ""  # the name of the tab holding an untitled table (set by the card reader)
         self._labels: dict[str, str] | None = None
 
     def labels(self) -> dict[str, str]:
