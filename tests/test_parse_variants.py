@@ -189,3 +189,9 @@ def test_untitled_card_takes_the_code_from_its_proceeding_kind() -> None:
     untitled_unknown = html.replace("delo_id=1540006", "delo_id=1540005")
     persons = parse_page(untitled_unknown.encode("utf-8"))["persons"]
     assert {a["law"] for p in persons for a in p["articles"]} == {None}
+
+
+def test_module_outside_the_themes_content_block() -> None:
+    html = ROWSPAN_PERSONS.replace('<div id="content">', '<div id="content"><p>Новости суда</p></div><div id="main">')
+    page = parse_page(html.encode("utf-8"))
+    assert page["kind"] == "case_card" and len(page["persons"]) == 2

@@ -36,6 +36,11 @@ def parse_page(data: bytes, *, source: str = "<bytes>", base_url: str | None = N
     tree = LexborHTMLParser(html)
     root = module_root(tree)
     kind = page_kind(tree, root, html)
+    if kind not in (CASE_CARD, SEARCH_RESULTS) and tree.body is not None and root is not None and root.tag != "body":
+        # A site theme whose "#content" wraps something else than the case module.
+        body_kind = page_kind(tree, tree.body, html)
+        if body_kind in (CASE_CARD, SEARCH_RESULTS):
+            root, kind = tree.body, body_kind
     page: dict[str, Any]
     if kind == CASE_CARD:
         page = parse_card(root, html)
