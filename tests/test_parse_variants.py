@@ -195,3 +195,20 @@ def test_module_outside_the_themes_content_block() -> None:
     html = ROWSPAN_PERSONS.replace('<div id="content">', '<div id="content"><p>Новости суда</p></div><div id="main">')
     page = parse_page(html.encode("utf-8"))
     assert page["kind"] == "case_card" and len(page["persons"]) == 2
+
+
+def test_review_card_with_its_complaint_dates_in_the_case_tab() -> None:
+    """КоАП review (12-…): the ДЕЛО tab itself speaks of the complaint; it stays the case's data."""
+    html = """<html><body><div id="content"><div class="title">Дела об административных правонарушениях - жалобы</div>
+    <div class="casenumber">ДЕЛО № 12-4/2025</div>
+    <div id="cont1"><table id="tablcont">
+    <tr><td><b>Уникальный идентификатор дела</b></td><td>00GV0000-01-2025-000004-44</td></tr>
+    <tr><td><b>Дата поступления</b></td><td>03.03.2025</td></tr>
+    <tr><td><b>Судья</b></td><td>Орлов О.О.</td></tr>
+    <tr><td><b>Дата рассмотрения жалобы</b></td><td>17.03.2025</td></tr>
+    <tr><td><b>Результат обжалования</b></td><td>Оставлено без изменения</td></tr>
+    </table></div></div></body></html>"""
+    case = parse_page(html.encode("utf-8"))["case"]
+    assert (case["uid"], case["received"], case["judge"], case["decided"]) == (
+        "00GV0000-01-2025-000004-44", "2025-03-03", "Орлов О.О.", "2025-03-17",
+    )

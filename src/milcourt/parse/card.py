@@ -107,7 +107,10 @@ def _is_complaint(table: Table) -> bool:
     for title in (table.title, table.section):
         if title and any(mark in title for mark in L.COMPLAINT_TITLES):
             return True
-    return not L.COMPLAINT_LABELS.isdisjoint(table.labels())
+    if (table.title or table.section).startswith(L.CASE_TITLES):
+        return False
+    labels = table.labels()
+    return "уникальный идентификатор дела" not in labels and not L.COMPLAINT_LABELS.isdisjoint(labels)
 
 
 def _is_lower_court(table: Table) -> bool:
