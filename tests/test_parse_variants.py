@@ -3,7 +3,7 @@
 The pages below are hand-made in the engine's markup (the same tags, ids and labels as the real
 pages in ../shared/fixtures/sudrf), for templates the fixtures do not cover: a military appeal
 card with a presiding and a reporting judge, columns in another order and the lower court in
-the ДЕЛО tab; and the older layout with ``tab_content_*`` blocks and a ``case-num`` heading.
+the ДЕЛО tab; and the vnkod layout with ``tab_content_*`` blocks and a ``case-num`` heading.
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@
 Every template of the engine is read the same way: tables are classified by their labels
 (a ``label | value`` table holding the case's fields, a header table whose columns say
 "Наименование события", a header table with a person/role column), never by tab number or
-position. The newer layout (tabs ``cont1..contN``) and the older one (``tab_content_*``) share
-these labels; cassation and appeal cards add the lower-court labels.
+position. The classic layout (tabs ``li#tabN`` → ``div#contN``, tables with a title row) and the
+vnkod layout (``ul#case_bookmarks``, ``li#tab_id_X`` → ``div#tab_content_X``, untitled tables)
+share these labels; cassation and appeal cards add the lower-court labels.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from typing import Any
 
 from milcourt.parse import labels as L
 from milcourt.parse.articles import parse_articles
+from milcourt.parse.sections import card_tables
 from milcourt.parse.tables import Table, column, lookup, value_at
 from milcourt.parse.text import cell_text, clean, clock_time, iso_date, label_key, lines_of
 
-# "ДЕЛО № …", "МАТЕРИАЛ № …", "ПРОИЗВОДСТВО № …", "Уголовное дело №…", "дело № …" (newer layout).
+# "ДЕЛО № …", "МАТЕРИАЛ № …", "ПРОИЗВОДСТВО № …", "Уголовное дело №…", "дело № …" (vnkod layout).
 _NUMBER_PREFIX = re.compile(
     r"^(?:[а-яё]+\s+){0,3}?(?:дело|материал|производство)\s*(?:№|n|no)?\s*|^[^№]{0,60}№\s*|^№\s*",
     re.IGNORECASE,
@@ -25,7 +27,6 @@ _NUMBER_PREFIX = re.compile(
 _HEADING_LABELS = ("номер дела", "номер материала", "номер производства", "номер дела (материала)")
 _NUMBER_CUT = re.compile(r"\s*(?:~|\[|\(|\bот\b)")
 _PRINT_NUMBER = re.compile(r"openPrintWinCases\('([^']{1,60})'")
-_ACT_CONTAINERS = ("cont_doc", "tab_content_Document")
 
 
 def case_number(text: str) -> tuple[str, str]:
@@ -46,60 +47,6 @@ def heading_number(root: Any, html: str) -> tuple[str, str] | None:
     if match:
         return case_number(match.group(1))
     return None
-
-
-_TAB_CONTAINER = re.compile(r"^(?:cont(\d+)|tab_content_(\w+))$")
-
-
-def _container(node: Any) -> tuple[bool, str | None]:
-    """(inside an act text or a mobile duplicate, the id of the tab container holding the node)."""
-    parent = node.parent
-    tab_id = None
-    while parent is not None:
-        if parent.tag == "div":
-            node_id = parent.attributes.get("id")
-            if node_id:
-                if node_id.startswith(_ACT_CONTAINERS):
-                    return True, None
-                if tab_id is None:
-                    tab_id = node_id
-            if "block-mobile" in (parent.attributes.get("class") or ""):
-                return True, None
-        parent = parent.parent
-    return False, tab_id
-
-
-def _tab_names(root: Any) -> dict[str, str]:
-    """Tab container id → the tab's name as printed ("cont3" → "ЛИЦА", "tab_content_PersonList"
-    → "СТОРОНЫ ПО ДЕЛУ"), from the tab strip (``li#tabN`` / ``li#tab_id_X``)."""
-    names = {}
-    for li in root.css('li[id^="tab"]'):
-        li_id = li.attributes.get("id") or ""
-        if li_id.startswith("tab_id_"):
-            key = "tab_content_" + li_id[7:]
-        elif li_id[3:].isdigit():
-            key = "cont" + li_id[3:]
-        else:
-            continue
-        names[key] = clean(li.text()).upper()
-    return names
-
-
-def card_tables(root: Any) -> list[Table]:
-    """The card's data tables (not the tables inside act texts or mobile duplicates), each with
-    its section: its own title row, else the name of the tab it sits in (newer templates print
-    no title rows, and a complaint's nested movement table sits under the complaint tab)."""
-    names = _tab_names(root)
-    tables = []
-    for node in root.css("table"):
-        hidden, tab_id = _container(node)
-        if hidden:
-            continue
-        table = Table(node)
-        if not table.title and tab_id is not None:
-            table.section = names.get(tab_id, "")
-        tables.append(table)
-    return tables
 
 
 def _is_complaint(table: Table) -> bool:

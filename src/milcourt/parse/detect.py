@@ -18,7 +18,7 @@ UNAVAILABLE = "unavailable"
 UNKNOWN = "unknown"
 KINDS = (CASE_CARD, SEARCH_RESULTS, CAPTCHA, UNAVAILABLE, UNKNOWN)
 
-# The card heading, the newer layout's tabs, act tabs, or the older layout's first tab holding a
+# The card heading, the vnkod layout's tabs, act tabs, or the classic layout's first tab holding a
 # label table (cards saved without their heading).
 _CARD_MARKS = ".casenumber, .case-num, #tab_content_Case, li[id^='tab_doc'], #case_bookmarks, div#cont1 table#tablcont"
 # Phrases as the engine prints them (checked as substrings, in both capitalisations).

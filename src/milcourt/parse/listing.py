@@ -2,7 +2,7 @@
 
 Both listing layouts are read by their header labels: the classic ``#tablcont`` table with
 ``<th>`` headers ("№ дела", "Дата поступления", "Категория / Заявитель / ...", "Судья", ...)
-and the newer ``law-case-table`` with a ``<thead>`` ("Номер дела", "Информация по делу", ...).
+and the vnkod layout's ``law-case-table`` with a ``<thead>`` ("Номер дела", "Информация по делу", ...).
 Row links are made absolute against the page URL or the court's site named on the page.
 """
 
