@@ -212,3 +212,10 @@ def test_review_card_with_its_complaint_dates_in_the_case_tab() -> None:
     assert (case["uid"], case["received"], case["judge"], case["decided"]) == (
         "00GV0000-01-2025-000004-44", "2025-03-03", "Орлов О.О.", "2025-03-17",
     )
+
+
+def test_engine_phrases_with_no_break_spaces() -> None:
+    listing = CRIMINAL_LISTING.replace("Всего по запросу найдено — 2", "Всего&nbsp;по&nbsp;запросу найдено&nbsp;—&nbsp;2")
+    assert parse_page(listing.encode("cp1251"))["total"] == 2
+    gate = "<html><body><div id='content'>Информация&nbsp;временно недоступна</div></body></html>"
+    assert parse_page(gate.encode("utf-8")) == {"kind": "unavailable"}

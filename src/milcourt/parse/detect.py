@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from milcourt.parse.listing import find_results_table, nothing_found, reported_total
+from milcourt.parse.text import plain
 
 CASE_CARD = "case_card"
 SEARCH_RESULTS = "search_results"
@@ -52,6 +53,7 @@ def module_root(tree: Any) -> Any:
 def page_kind(tree: Any, root: Any, html: str) -> str:
     if root is not None and root.css_first(_CARD_MARKS) is not None:
         return CASE_CARD
+    html = plain(html)
     if root is not None and (find_results_table(root) is not None or reported_total(html) is not None):
         return SEARCH_RESULTS
     if tree.css_first("input[name='captcha'], img[src*='captcha'], img[src*='kcaptcha']") is not None or any(

@@ -16,6 +16,7 @@ from milcourt.parse.detect import CASE_CARD, SEARCH_RESULTS, module_root, page_k
 from milcourt.parse.errors import PageLayoutError, ParseError
 from milcourt.parse.listing import parse_listing
 from milcourt.parse.site import site_url
+from milcourt.parse.text import plain
 
 _BINARY_MAGIC = {
     b"%PDF": "a PDF document",
@@ -45,7 +46,7 @@ def parse_page(data: bytes, *, source: str = "<bytes>", base_url: str | None = N
     if kind == CASE_CARD:
         page = parse_card(root, html)
     elif kind == SEARCH_RESULTS:
-        page = parse_listing(root, html, source=source, base=base_url or site_url(html))
+        page = parse_listing(root, plain(html), source=source, base=base_url or site_url(html))
     else:
         page = {"kind": kind}
     if page["kind"] in (CASE_CARD, SEARCH_RESULTS) and _truncated(html):

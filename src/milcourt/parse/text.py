@@ -89,6 +89,14 @@ def clock_time(text: str | None) -> str | None:
     return f"{int(m.group(1)):02d}:{m.group(2)}" if m else None
 
 
+def plain(html: str) -> str:
+    """The page with no-break spaces as plain spaces, for finding the engine's phrases in it
+    ("Всего по запросу найдено&nbsp;— 27", "Данных&nbsp;по&nbsp;запросу не найдено")."""
+    if "&nbsp;" in html or "\xa0" in html or "&#160;" in html:
+        return html.replace("&nbsp;", " ").replace("\xa0", " ").replace("&#160;", " ")
+    return html
+
+
 def label_key(text: str) -> str:
     """A label as a lookup key: lower case, single spaces, no trailing colon."""
     return clean(text).lower().replace("ё", "е").rstrip(": ").strip()
