@@ -12,11 +12,10 @@ from selectolax.lexbor import LexborHTMLParser
 
 from milcourt.parse.card import parse_card
 from milcourt.parse.decode import decode_page
-from milcourt.parse.detect import CASE_CARD, SEARCH_RESULTS, module_root, page_kind
+from milcourt.parse.detect import CASE_CARD, SEARCH_RESULTS, module_root, page_kind, structural_kind
 from milcourt.parse.errors import PageLayoutError, ParseError
 from milcourt.parse.listing import parse_listing
 from milcourt.parse.site import site_url
-from milcourt.parse.text import plain
 
 _BINARY_MAGIC = {
     b"%PDF": "a PDF document",
@@ -39,14 +38,14 @@ def parse_page(data: bytes, *, source: str = "<bytes>", base_url: str | None = N
     kind = page_kind(tree, root, html)
     if kind not in (CASE_CARD, SEARCH_RESULTS) and tree.body is not None and root is not None and root.tag != "body":
         # A site theme whose "#content" wraps something else than the case module.
-        body_kind = page_kind(tree, tree.body, html)
-        if body_kind in (CASE_CARD, SEARCH_RESULTS):
+        body_kind = structural_kind(tree.body)
+        if body_kind is not None:
             root, kind = tree.body, body_kind
     page: dict[str, Any]
     if kind == CASE_CARD:
         page = parse_card(root, html)
     elif kind == SEARCH_RESULTS:
-        page = parse_listing(root, plain(html), source=source, base=base_url or site_url(html))
+        page = parse_listing(root, html, source=source, base=base_url or site_url(html))
     else:
         page = {"kind": kind}
     if page["kind"] in (CASE_CARD, SEARCH_RESULTS) and _truncated(html):

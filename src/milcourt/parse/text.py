@@ -89,12 +89,27 @@ def clock_time(text: str | None) -> str | None:
     return f"{int(m.group(1)):02d}:{m.group(2)}" if m else None
 
 
+_PLAIN_MEMO: list[str] = ["", ""]  # the last page and its plain form (pages are asked several times)
+
+
 def plain(html: str) -> str:
     """The page with no-break spaces as plain spaces, for finding the engine's phrases in it
     ("Всего по запросу найдено&nbsp;— 27", "Данных&nbsp;по&nbsp;запросу не найдено")."""
+    if html is _PLAIN_MEMO[0]:
+        return _PLAIN_MEMO[1]
+    out = html
     if "&nbsp;" in html or "\xa0" in html or "&#160;" in html:
-        return html.replace("&nbsp;", " ").replace("\xa0", " ").replace("&#160;", " ")
-    return html
+        out = html.replace("&nbsp;", " ").replace("\xa0", " ").replace("&#160;", " ")
+    _PLAIN_MEMO[:] = [html, out]
+    return out
+
+
+def mentions(html: str, phrases: tuple[str, ...]) -> bool:
+    """Whether the page prints any of the phrases, with plain or no-break spaces."""
+    if any(phrase in html for phrase in phrases):
+        return True
+    text = plain(html)
+    return text is not html and any(phrase in text for phrase in phrases)
 
 
 def label_key(text: str) -> str:
