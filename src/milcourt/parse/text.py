@@ -89,18 +89,20 @@ def clock_time(text: str | None) -> str | None:
     return f"{int(m.group(1)):02d}:{m.group(2)}" if m else None
 
 
-_PLAIN_MEMO: list[str] = ["", ""]  # the last page and its plain form (pages are asked several times)
+_plain_memo: tuple[str, str] = ("", "")  # the last page and its plain form (asked several times)
 
 
 def plain(html: str) -> str:
     """The page with no-break spaces as plain spaces, for finding the engine's phrases in it
     ("Всего по запросу найдено&nbsp;— 27", "Данных&nbsp;по&nbsp;запросу не найдено")."""
-    if html is _PLAIN_MEMO[0]:
-        return _PLAIN_MEMO[1]
+    global _plain_memo
+    memo = _plain_memo  # one read: a tuple swapped whole, so threads never mix two pages
+    if memo[0] is html:
+        return memo[1]
     out = html
     if "&nbsp;" in html or "\xa0" in html or "&#160;" in html:
         out = html.replace("&nbsp;", " ").replace("\xa0", " ").replace("&#160;", " ")
-    _PLAIN_MEMO[:] = [html, out]
+    _plain_memo = (html, out)
     return out
 
 
