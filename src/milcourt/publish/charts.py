@@ -30,7 +30,7 @@ def cases_per_month(rows: list[dict[str, Any]], title: str = "Cases per month") 
         .mark_bar()
         .encode(
             x=alt.X("month:O", title=None),
-            y=alt.Y("sum(n):Q", title="cases"),
+            y=alt.Y("sum(n):Q", title="cases", axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color("series:N", title="article"),
             tooltip=["month:O", "series:N", "n:Q"],
         )

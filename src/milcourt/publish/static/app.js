@@ -11,6 +11,14 @@
       } catch (err) { target.textContent = "chart error: " + err; }
     });
   }
+  // Empty filter fields mean "no filter": leave them out of the request and the pushed URL.
+  document.addEventListener("htmx:configRequest", function (evt) {
+    var params = evt.detail.parameters;
+    Object.keys(params).forEach(function (key) {
+      var value = params[key];
+      if (typeof value === "string" && value.trim() === "") delete params[key];
+    });
+  });
   document.addEventListener("DOMContentLoaded", function () { render(document); });
   document.addEventListener("htmx:afterSwap", function (evt) { render(document); });
 })();

@@ -7,7 +7,8 @@ from the package (no CDN), including the OpenAPI page's Swagger UI.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlencode
+from typing import Any
+from urllib.parse import unquote_plus, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -22,6 +23,24 @@ from milcourt.publish.web.db import read_only_engine
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+class DropEmptyParams:
+    """ASGI middleware: an empty query parameter means "no filter" (as a submitted form sends it).
+
+    Without it ``?article=&since=`` from the filter forms would fail the parameters' patterns.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope.get("query_string"):
+            raw: bytes = scope["query_string"]
+            kept = [p for p in raw.split(b"&") if unquote_plus(p.partition(b"=")[2].decode("latin-1")).strip()]
+            if len(kept) != raw.count(b"&") + 1:
+                scope = {**scope, "query_string": b"&".join(kept)}
+        await self.app(scope, receive, send)
 
 
 def create_app(db_url: str, *, include_synthetic: bool | None = None) -> FastAPI:
@@ -73,4 +92,5 @@ def create_app(db_url: str, *, include_synthetic: bool | None = None) -> FastAPI
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
 
+    app.add_middleware(DropEmptyParams)
     return app

@@ -35,3 +35,37 @@ def highlight(text: str, spans: list[dict[str, Any]] | None) -> Markup:
         cursor = end
     out.append(str(escape(text[cursor:])))
     return Markup("".join(out))
+
+
+def fact_rows(facts: dict[str, Any] | None, prefix: str = "") -> list[tuple[str, str]]:
+    """The facts that were found, flattened to (field, value) rows for a compact table.
+
+    Nested objects give dotted fields ("absence.start"); lists of articles read "337 ч.5";
+    empty values are left out (the full JSON stays one click away).
+    """
+    rows: list[tuple[str, str]] = []
+    for key, value in (facts or {}).items():
+        name = f"{prefix}{key}"
+        if value is None or value == [] or value == {}:
+            continue
+        if isinstance(value, dict):
+            rows.extend(fact_rows(value, prefix=name + "."))
+        elif isinstance(value, list):
+            items = [_article(v) if isinstance(v, dict) else str(v) for v in value]
+            rows.append((name, "; ".join(items)))
+        elif isinstance(value, bool):
+            rows.append((name, "да / yes" if value else "нет / no"))
+        else:
+            rows.append((name, str(value)))
+    return rows
+
+
+def _article(item: dict[str, Any]) -> str:
+    if "article" not in item:
+        return ", ".join(f"{k}={v}" for k, v in item.items() if v is not None)
+    label = str(item.get("article") or "")
+    if item.get("part"):
+        label += f" ч.{item['part']}"
+    if item.get("point"):
+        label += f" п.{item['point']}"
+    return label

@@ -12,7 +12,7 @@ from milcourt.courts.registry import credit, military_courts
 from milcourt.publish import charts
 from milcourt.publish.export import EXPORT_FORMATS, EXPORT_TABLES, export_bytes
 from milcourt.publish.web.context import render, site
-from milcourt.publish.web.highlight import highlight
+from milcourt.publish.web.highlight import fact_rows, highlight
 from milcourt.publish.web.params import Article, Court, District, Instance, Part, Since, Until, case_filter
 from milcourt.publish.web.queries import CaseFilter, get_case, list_cases
 from milcourt.stats.coverage import coverage
@@ -109,6 +109,7 @@ def case_page(request: Request, case_id: Annotated[int, Path(ge=1, le=2**62)]) -
         raise HTTPException(status_code=404, detail="no such case")
     for act in case["acts"]:
         act["html"] = highlight(act["text"], act.get("spans"))
+        act["fact_rows"] = fact_rows(act.get("facts"))
     return render(request, "case.html", case=case)
 
 
