@@ -92,7 +92,7 @@ def act_pool() -> dict[tuple[str, str | None], list[PoolAct]]:
 
 
 def _hex(rng: random.Random, n: int = 64) -> str:
-    return "%0*x" % (n, rng.getrandbits(n * 4))
+    return f"{rng.getrandbits(n * 4):0{n}x}"
 
 
 def _months() -> list[tuple[date, float]]:

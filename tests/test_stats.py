@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from milcourt.cli import app
-from milcourt.stats.query import StatsError, StatsQuery, run_stats, split_article
+from milcourt.stats.query import StatsError, StatsQuery, run_counts, run_stats, split_article
 from milcourt.store import open_store
 from storebuilder import Case, add
 
@@ -52,6 +52,21 @@ def test_counts_by_month_and_article_count_a_case_under_each_article(store) -> N
     assert _counts(rows, "month", "article") == {
         ("2024-03", "337"): 2, ("2024-03", "338"): 1, ("2024-04", "332"): 1, ("2024-04", "337"): 1,
     }
+
+
+@pytest.mark.parametrize("query", [
+    {"by": ["month", "article", "part"]}, {"by": []}, {"by": ["district", "year"], "article": "337.5"},
+    {"by": ["court"], "instance": "first", "include_synthetic": True}, {"by": ["motive"]},
+    {"by": ["article"], "district": SOUTH}, {"by": ["region", "quarter"], "date_field": "decided"},
+])
+def test_counts_only_agree_with_the_full_figures(store, query) -> None:  # type: ignore[no-untyped-def]
+    """``run_counts`` (the dashboard's chart and totals) counts exactly the cases ``run_stats`` does."""
+    with store.engine.connect() as conn:
+        full = run_stats(conn, StatsQuery(**query))
+        fast = run_counts(conn, StatsQuery(**query))
+    fields = query["by"]
+    assert _counts(fast, *fields) == _counts(full, *fields)
+    assert sum(r["n"] for r in fast) > 0
 
 
 def test_synthetic_records_only_when_asked(store) -> None:  # type: ignore[no-untyped-def]

@@ -140,3 +140,50 @@ def test_no_endpoint_writes(client: TestClient, db: str) -> None:
 def test_missing_store_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="no store at"):
         create_app(f"sqlite:///{tmp_path / 'none.db'}")
+
+
+@pytest.mark.parametrize("filters", [
+    {}, {"text": "самовольно оставил"}, {"text": "самовольно", "article": "337"}, {"article": "337", "sort": "court"},
+    {"text": "нет такой фразы"}, {"text": "самовольно", "page": 2}, {"instance": "appeal", "descending": False},
+])
+def test_cached_pages_equal_the_plain_query(db: str, filters: dict[str, object]) -> None:
+    """The cache (ids kept per search, pages sliced from them) answers what the SQL answers."""
+    from milcourt.publish.web.cache import AnswerCache
+    from milcourt.publish.web.queries import CaseFilter, cached_cases, list_cases
+
+    engine = sa.create_engine(db)
+    cache = AnswerCache()
+    for page_size in (1, 2, 25):
+        f = CaseFilter(page_size=page_size, **filters)  # type: ignore[arg-type]
+        with engine.connect() as conn:
+            expected = list_cases(conn, f)
+        assert cached_cases(engine, cache, f) == expected
+        assert cached_cases(engine, cache, f) == expected  # from the cache
+
+
+def test_answer_cache_computes_once_for_concurrent_readers() -> None:
+    import threading
+    import time
+
+    from milcourt.publish.web.cache import AnswerCache
+
+    cache, calls = AnswerCache(size=2, ttl=60), []
+
+    def slow() -> int:
+        calls.append(1)
+        time.sleep(0.2)
+        return 42
+
+    results: list[int] = []
+    threads = [threading.Thread(target=lambda: results.append(cache.get("k", slow))) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [42] * 8 and len(calls) == 1
+    for key in ("a", "b", "c"):
+        cache.get(key, lambda: 0)
+    assert cache.get("k", lambda: -1) == -1  # the oldest went when a third key came (size 2)
+    with pytest.raises(ZeroDivisionError):
+        cache.get("boom", lambda: 1 // 0)
+    assert cache.get("boom", lambda: 7) == 7  # a failure is not kept

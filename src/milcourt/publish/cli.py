@@ -26,7 +26,7 @@ def serve(
     from milcourt.store.db import default_url
 
     try:
-        app = create_app(db or default_url(), include_synthetic=include_synthetic)
+        app = create_app(db or default_url(), include_synthetic=include_synthetic, warm=True)
     except (FileNotFoundError, ValueError) as exc:
         typer.echo(f"milcourt serve: {exc}", err=True)
         raise typer.Exit(1) from exc

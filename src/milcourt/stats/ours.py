@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, select
 
-from milcourt.stats.query import StatsQuery, run_stats
+from milcourt.stats.query import StatsQuery, run_counts
 
 
 @dataclass
@@ -35,7 +35,7 @@ def our_counts_from_store(engine: Engine, article: str, include_synthetic: bool 
             return OurCounts(None, "store empty")
         if version < LATEST:
             return OurCounts(None, "store not migrated (run `milcourt db migrate`)")
-        rows = run_stats(conn, StatsQuery(by=["year"], article=article, instance="first",
+        rows = run_counts(conn, StatsQuery(by=["year"], article=article, instance="first",
                                           include_synthetic=include_synthetic))
     details = ["cases by received year", "any charge under the article", "first instance only",
                "synthetic records included" if include_synthetic else "synthetic records excluded"]

@@ -119,15 +119,22 @@ def _date_text(col: Any) -> Any:
     return sa.cast(col, sa.String)
 
 
-def base_rows(q: StatsQuery) -> sa.Select:
-    """One row per (group, case) with what the aggregates need."""
+#: Fields read from a case's act facts (the rest come from the card and its charges).
+FACT_FIELDS = ("sentence_kind", "service_basis", "motive")
+
+
+def base_rows(q: StatsQuery, *, with_facts: bool = True) -> sa.Select:
+    """One row per (group, case) with what the aggregates need (``with_facts=False``: counts only)."""
     c = s.cases.c
+    with_facts = with_facts or any(f in FACT_FIELDS for f in q.by)
     facts = primary_facts()
     date_col = c.received if q.date_field == "received" else c.decided
     dtext = _date_text(date_col)
-    frm: Any = s.cases.outerjoin(facts, facts.c.case_id == c.id).outerjoin(
-        s.courts, s.courts.c.code == c.court_code
-    )
+    frm: Any = s.cases
+    if with_facts:
+        frm = frm.outerjoin(facts, facts.c.case_id == c.id)
+    if "district" in q.by or "region" in q.by or q.district:
+        frm = frm.outerjoin(s.courts, s.courts.c.code == c.court_code)
     conds: list[Any] = []
     needs_charges = "article" in q.by or "part" in q.by
     charges = _current_charges()
@@ -176,20 +183,30 @@ def base_rows(q: StatsQuery) -> sa.Select:
     if any(f in q.by for f in ("year", "quarter", "month")):
         conds.append(date_col.is_not(None))
     cols = [dims[f].label(f) for f in q.by]
+    figures = [
+        facts.c.sentence_kind.label("kind"),
+        facts.c.term_months.label("term"),
+        facts.c.regime.label("regime"),
+        facts.c.absence_days.label("absence"),
+        facts.c.appeal_outcome.label("outcome"),
+    ] if with_facts else []
+    return sa.select(*cols, c.id.label("case_id"), *figures).select_from(frm).where(*conds).distinct()
+
+
+def counts_statement(q: StatsQuery) -> sa.Select:
+    """Only ``n`` per group: the same cases as ``stats_statement`` without reading act facts."""
+    base = base_rows(q, with_facts=False).subquery("base")
+    groups = [base.c[f] for f in q.by]
     return (
-        sa.select(
-            *cols,
-            c.id.label("case_id"),
-            facts.c.sentence_kind.label("kind"),
-            facts.c.term_months.label("term"),
-            facts.c.regime.label("regime"),
-            facts.c.absence_days.label("absence"),
-            facts.c.appeal_outcome.label("outcome"),
-        )
-        .select_from(frm)
-        .where(*conds)
-        .distinct()
+        sa.select(*groups, sa.func.count(base.c.case_id).label("n"))
+        .group_by(*groups)
+        .order_by(*[sa.case((g.is_(None), 1), else_=0) for g in groups], *groups)
     )
+
+
+def run_counts(conn: Connection, q: StatsQuery) -> list[dict[str, Any]]:
+    """The FIELDS and ``n`` of a stats request, fast: for charts and totals that need no sentences."""
+    return [dict(row._mapping) for row in conn.execute(counts_statement(q))]
 
 
 def _share(num: Any, den: Any) -> Any:

@@ -63,6 +63,8 @@ cases = sa.Table(
 )
 sa.Index("ix_cases_uid", cases.c.uid)
 sa.Index("ix_cases_proceeding", cases.c.proceeding_id)
+sa.Index("ix_cases_received", cases.c.received)  # v4
+sa.Index("ix_cases_decided", cases.c.decided)  # v4
 
 case_versions = sa.Table(
     "case_versions", metadata,

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from milcourt.publish.web.context import site
 from milcourt.publish.web.params import Article, Court, District, Instance, Part, Since, Until, case_filter
-from milcourt.publish.web.queries import CaseFilter, get_case, list_cases
+from milcourt.publish.web.queries import CaseFilter, cached_cases, get_case
 from milcourt.stats.query import FIELDS, StatsError, StatsQuery, run_stats
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -37,16 +37,19 @@ def api_stats(
                        include_synthetic=current.show_synthetic())
     except StatsError as exc:
         raise HTTPException(status_code=400, detail=str(exc)) from exc
-    with current.engine.connect() as conn:
-        rows = run_stats(conn, q)
+    def compute() -> list[dict[str, Any]]:
+        with current.engine.connect() as conn:
+            return run_stats(conn, q)
+
+    rows = current.cache.get(("api_stats", *sorted((k, str(v)) for k, v in vars(q).items())), compute)
     return {"synthetic_included": q.include_synthetic, "rows": rows}
 
 
 @router.get("/cases", summary="Cases matching filters and a full-text phrase, paginated")
 def api_cases(request: Request, f: Annotated[CaseFilter, Depends(case_filter)]) -> dict[str, Any]:
-    f.include_synthetic = site(request).show_synthetic()
-    with site(request).engine.connect() as conn:
-        total, rows = list_cases(conn, f)
+    current = site(request)
+    f.include_synthetic = current.show_synthetic()
+    total, rows = cached_cases(current.engine, current.cache, f)
     return {"total": total, "page": f.page, "page_size": f.page_size, "rows": [_jsonable(r) for r in rows]}
 
 

@@ -6,10 +6,12 @@ from the package (no CDN), including the OpenAPI page's Swagger UI.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote_plus, urlencode
 
+import sqlalchemy as sa
 from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -18,6 +20,7 @@ from fastapi.templating import Jinja2Templates
 
 from milcourt import __version__
 from milcourt.publish.web import api, pages
+from milcourt.publish.web.cache import AnswerCache
 from milcourt.publish.web.context import Site
 from milcourt.publish.web.db import read_only_engine
 
@@ -43,11 +46,13 @@ class DropEmptyParams:
         await self.app(scope, receive, send)
 
 
-def create_app(db_url: str, *, include_synthetic: bool | None = None) -> FastAPI:
+def create_app(db_url: str, *, include_synthetic: bool | None = None, cache_seconds: float = 300.0,
+               warm: bool = False) -> FastAPI:
     """The dashboard for the store at ``db_url``.
 
     ``include_synthetic=None`` shows synthetic records only when the store holds nothing else
-    (the demo), always with a banner saying so.
+    (the demo), always with a banner saying so. Answers are cached for ``cache_seconds`` (0: never);
+    ``warm`` computes the unfiltered overview in the background at once, before its first reader.
     """
     app = FastAPI(
         title="milcourt",
@@ -59,7 +64,10 @@ def create_app(db_url: str, *, include_synthetic: bool | None = None) -> FastAPI
     engine = read_only_engine(db_url)
     templates = Jinja2Templates(directory=str(TEMPLATES))
     templates.env.filters["urlencode_page"] = lambda query, page: urlencode({**dict(query), "page": page})
-    app.state.site = Site(engine=engine, templates=templates, include_synthetic=include_synthetic)
+    app.state.site = Site(engine=engine, templates=templates, include_synthetic=include_synthetic,
+                          cache=AnswerCache(ttl=cache_seconds))
+    if warm:
+        threading.Thread(target=pages.warm, args=(app.state.site,), name="milcourt-warm", daemon=True).start()
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(pages.router)
     app.include_router(api.router)
@@ -73,6 +81,12 @@ def create_app(db_url: str, *, include_synthetic: bool | None = None) -> FastAPI
             swagger_css_url="/static/vendor/swagger-ui-5.35.0.css",
             swagger_favicon_url="/static/favicon.svg",
         )
+
+    @app.exception_handler(sa.exc.OperationalError)
+    async def _too_slow(request: Request, exc: sa.exc.OperationalError) -> JSONResponse:
+        """A query stopped by the time limit (db.py) is the server being busy, not a broken request."""
+        return JSONResponse({"detail": "the query took too long; narrow the filters or try again"},
+                            status_code=503, headers={"Retry-After": "5"})
 
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception) -> JSONResponse:  # pragma: no cover - last resort

@@ -10,6 +10,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.engine import Engine
 
+from milcourt.publish.web.cache import AnswerCache
 from milcourt.publish.web.i18n import pick, translator
 from milcourt.store import schema as s
 
@@ -19,6 +20,7 @@ class Site:
     engine: Engine
     templates: Jinja2Templates
     include_synthetic: bool | None = None
+    cache: AnswerCache = field(default_factory=AnswerCache)
     _synthetic_only: bool | None = field(default=None, repr=False)
 
     def show_synthetic(self) -> bool:

@@ -11,12 +11,12 @@ from fastapi.responses import Response
 from milcourt.courts.registry import credit, military_courts
 from milcourt.publish import charts
 from milcourt.publish.export import EXPORT_FORMATS, EXPORT_TABLES, export_bytes
-from milcourt.publish.web.context import render, site
+from milcourt.publish.web.context import Site, render, site
 from milcourt.publish.web.highlight import fact_rows, highlight
 from milcourt.publish.web.params import Article, Court, District, Instance, Part, Since, Until, case_filter
-from milcourt.publish.web.queries import CaseFilter, get_case, list_cases
+from milcourt.publish.web.queries import CaseFilter, cached_cases, get_case
 from milcourt.stats.coverage import coverage
-from milcourt.stats.query import StatsQuery, run_stats
+from milcourt.stats.query import StatsQuery, run_counts, run_stats
 
 router = APIRouter()
 MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet"}
@@ -24,13 +24,50 @@ MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson", "par
 
 def _spec(chart: Any) -> str:
     """A chart's Vega-Lite spec as JSON safe to place inside a <script type="application/json">."""
-    return json.dumps(chart.to_dict(), ensure_ascii=False).replace("</", "<\\/")
+    return json.dumps(chart.to_dict(validate=False), ensure_ascii=False).replace("</", "<\\/")
+
+
+def _key(kind: str, current: Site, **kwargs: Any) -> tuple[Any, ...]:
+    return (kind, current.show_synthetic(), *sorted((k, str(v)) for k, v in kwargs.items()))
 
 
 def _stats(request: Request, **kwargs: Any) -> list[dict[str, Any]]:
+    """A stats answer (cached: see cache.py)."""
     current = site(request)
-    with current.engine.connect() as conn:
-        return run_stats(conn, StatsQuery(include_synthetic=current.show_synthetic(), **kwargs))
+
+    def compute() -> list[dict[str, Any]]:
+        with current.engine.connect() as conn:
+            return run_stats(conn, StatsQuery(include_synthetic=current.show_synthetic(), **kwargs))
+
+    return current.cache.get(_key("stats", current, **kwargs), compute)
+
+
+def _coverage(current: Site) -> dict[str, Any]:
+    def compute() -> dict[str, Any]:
+        with current.engine.connect() as conn:
+            return coverage(conn, include_synthetic=current.show_synthetic())
+
+    return current.cache.get(_key("coverage", current), compute)
+
+
+def overview_figures(current: Site, filters: dict[str, Any]) -> dict[str, Any]:
+    """The overview's chart spec, rows and total for a filter set (counts only, cached)."""
+    def compute() -> dict[str, Any]:
+        synthetic = current.show_synthetic()
+        with current.engine.connect() as conn:
+            rows = run_counts(conn, StatsQuery(by=["month", "article", "part"], include_synthetic=synthetic,
+                                               **filters))
+            total = sum(r["n"] for r in run_counts(conn, StatsQuery(include_synthetic=synthetic, **filters)))
+        return {"rows": rows, "total": total, "spec": _spec(charts.cases_per_month(rows, title=""))}
+
+    return current.cache.get(_key("overview", current, **filters), compute)
+
+
+def warm(current: Site) -> None:
+    """Compute the unfiltered overview ahead of its first reader (``milcourt serve`` does it at start)."""
+    overview_figures(current, {})
+    _coverage(current)
+    _comparison(current, "337")
 
 
 @router.get("/", include_in_schema=False)
@@ -40,28 +77,27 @@ def overview(
 ) -> Any:
     filters = {"article": article, "part": part, "court": court, "district": district,
                "instance": instance, "since": since, "until": until}
-    rows = _stats(request, by=["month", "article", "part"], article=article, part=part, court=court,
-                  district=district, instance=instance, since=since, until=until)
-    with site(request).engine.connect() as conn:
-        cover = coverage(conn, include_synthetic=site(request).show_synthetic())
-    total = sum(r["n"] for r in _stats(request, by=[], article=article, part=part, court=court,
-                                       district=district, instance=instance, since=since, until=until))
+    current = site(request)
+    figures = overview_figures(current, {k: v for k, v in filters.items() if v is not None})
     return render(
-        request, "overview.html", filters=filters, total=total, coverage=cover,
-        spec=_spec(charts.cases_per_month(rows, title="")), rows=rows,
+        request, "overview.html", filters=filters, total=figures["total"], coverage=_coverage(current),
+        spec=figures["spec"], rows=figures["rows"],
         districts=[c for c in military_courts() if c.level == "district"],
-        comparison=_comparison(request, article or "337"),
+        comparison=_comparison(current, article or "337"),
     )
 
 
-def _comparison(request: Request, article: str) -> list[dict[str, Any]]:
+def _comparison(current: Site, article: str) -> list[dict[str, Any]]:
     """Our yearly count beside official and published figures, when the stats stage has them."""
     from milcourt.stats.compare_store import compare_store, long_rows
     from milcourt.stats.query import split_article
 
-    result = compare_store(site(request).engine, split_article(article)[0],
-                           include_synthetic=site(request).show_synthetic())
-    return long_rows(result)
+    def compute() -> list[dict[str, Any]]:
+        result = compare_store(current.engine, split_article(article)[0],
+                               include_synthetic=current.show_synthetic())
+        return long_rows(result)
+
+    return current.cache.get(_key("compare", current, article=split_article(article)[0]), compute)
 
 
 @router.get("/sentences", include_in_schema=False)
@@ -85,18 +121,16 @@ def sentences(request: Request, article: Article = None, since: Since = None, un
 @router.get("/courts", include_in_schema=False)
 def courts(request: Request) -> Any:
     counts = {r["court"]: r["n"] for r in _stats(request, by=["court"])}
-    with site(request).engine.connect() as conn:
-        cover = coverage(conn, include_synthetic=site(request).show_synthetic())
-    status = {c["court"]: c for c in cover.get("courts", [])}
+    status = {c["court"]: c for c in _coverage(site(request)).get("courts", [])}
     return render(request, "courts.html", courts=military_courts(), counts=counts, status=status,
                   credit=credit())
 
 
 @router.get("/cases", include_in_schema=False)
 def cases(request: Request, f: Annotated[CaseFilter, Depends(case_filter)]) -> Any:
-    f.include_synthetic = site(request).show_synthetic()
-    with site(request).engine.connect() as conn:
-        total, rows = list_cases(conn, f)
+    current = site(request)
+    f.include_synthetic = current.show_synthetic()
+    total, rows = cached_cases(current.engine, current.cache, f)
     return render(request, "cases.html", f=f, total=total, rows=rows,
                   pages=max(1, -(-total // f.page_size)))
 

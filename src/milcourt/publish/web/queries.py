@@ -6,17 +6,21 @@ parameter (full-text search goes through the store's own phrase-quoting clause).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from array import array
+from dataclasses import astuple, dataclass, replace
 from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
+from milcourt.publish.web.cache import AnswerCache
 from milcourt.store import fts
 from milcourt.store import schema as s
 
 PAGE_SIZE_MAX = 100
+#: A full-text search's matching ids are kept (and paged in memory) up to this many.
+ID_LIST_MAX = 50_000
 SORTS = {
     "received": s.cases.c.received,
     "decided": s.cases.c.decided,
@@ -68,9 +72,15 @@ def _conditions(conn: Connection, f: CaseFilter) -> list[Any]:
     if f.text:
         ids = fts.act_ids_clause(conn.dialect.name, f.text).columns(sa.column("id", sa.Integer))
         matching = ids.subquery("fts_hits")
+        holder = s.cases.alias("act_holder")
+        # Uncorrelated: the matching acts' cases are found once from the index hits, not per case.
         conds.append(
-            c.id.in_(sa.select(s.acts.c.case_id).where(s.acts.c.id.in_(sa.select(matching.c.id)),
-                                                       s.acts.c.version == c.current_version))
+            c.id.in_(
+                sa.select(s.acts.c.case_id)
+                .join(holder, sa.and_(holder.c.id == s.acts.c.case_id,
+                                      holder.c.current_version == s.acts.c.version))
+                .where(s.acts.c.id.in_(sa.select(matching.c.id)))
+            )
         )
     return conds
 
@@ -103,25 +113,77 @@ CASE_COLUMNS = ("id", "court_code", "number", "instance", "uid", "received", "de
                 "proceeding_id", "synthetic", "removed_from_source")
 
 
-def list_cases(conn: Connection, f: CaseFilter) -> tuple[int, list[dict[str, Any]]]:
-    """(total matching, the requested page of cases)."""
-    conds = _conditions(conn, f)
-    total = conn.execute(sa.select(sa.func.count()).select_from(s.cases).where(*conds)).scalar_one()
+def count_cases(conn: Connection, f: CaseFilter) -> int:
+    """How many cases match the filters (page and order aside)."""
+    return int(conn.execute(sa.select(sa.func.count()).select_from(s.cases).where(*_conditions(conn, f)))
+               .scalar_one())
+
+
+def _order(f: CaseFilter) -> list[Any]:
     key = SORTS.get(f.sort, s.cases.c.received)
-    order = [key.desc() if f.descending else key.asc(), s.cases.c.id.desc() if f.descending else s.cases.c.id]
-    size = max(1, min(f.page_size, PAGE_SIZE_MAX))
-    stmt = (
-        sa.select(*[s.cases.c[name] for name in CASE_COLUMNS])
-        .where(*conds)
-        .order_by(*order)
-        .limit(size)
-        .offset((max(f.page, 1) - 1) * size)
-    )
-    rows = [dict(r._mapping) for r in conn.execute(stmt)]
+    return [key.desc() if f.descending else key.asc(), s.cases.c.id.desc() if f.descending else s.cases.c.id]
+
+
+def _with_articles(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     arts = articles_of(conn, [r["id"] for r in rows])
     for row in rows:
         row["articles"] = arts.get(row["id"], [])
-    return int(total), rows
+    return rows
+
+
+def page_of_cases(conn: Connection, f: CaseFilter) -> list[dict[str, Any]]:
+    """The requested page of matching cases, with each case's charges as labels."""
+    size = max(1, min(f.page_size, PAGE_SIZE_MAX))
+    stmt = (
+        sa.select(*[s.cases.c[name] for name in CASE_COLUMNS])
+        .where(*_conditions(conn, f))
+        .order_by(*_order(f))
+        .limit(size)
+        .offset((max(f.page, 1) - 1) * size)
+    )
+    return _with_articles(conn, [dict(r._mapping) for r in conn.execute(stmt)])
+
+
+def matching_ids(conn: Connection, f: CaseFilter) -> array[int] | None:
+    """Every matching case id in the requested order, or None past ID_LIST_MAX matches."""
+    stmt = sa.select(s.cases.c.id).where(*_conditions(conn, f)).order_by(*_order(f)).limit(ID_LIST_MAX + 1)
+    ids = array("q", (row[0] for row in conn.execute(stmt)))
+    return ids if len(ids) <= ID_LIST_MAX else None
+
+
+def cases_by_id(conn: Connection, ids: list[int]) -> list[dict[str, Any]]:
+    """The case-list rows of ``ids``, in that order."""
+    found = {r.id: dict(r._mapping) for r in conn.execute(
+        sa.select(*[s.cases.c[name] for name in CASE_COLUMNS]).where(s.cases.c.id.in_(ids)))}
+    return _with_articles(conn, [found[i] for i in ids if i in found])
+
+
+def list_cases(conn: Connection, f: CaseFilter) -> tuple[int, list[dict[str, Any]]]:
+    """(total matching, the requested page of cases)."""
+    return count_cases(conn, f), page_of_cases(conn, f)
+
+
+def cached_cases(engine: Engine, cache: AnswerCache, f: CaseFilter) -> tuple[int, list[dict[str, Any]]]:
+    """``list_cases`` through the answer cache.
+
+    A full-text search is evaluated once per filter set and order: its matching ids are kept and
+    every page is a slice of them (the phrase's index hits are the costly part). Other filters
+    are answered by SQL from the indexes: the total kept per filter set, the rows per page.
+    """
+    def run(query: Any, arg: Any = f) -> Any:
+        with engine.connect() as conn:
+            return query(conn, arg)
+
+    size = max(1, min(f.page_size, PAGE_SIZE_MAX))
+    if f.text:
+        ids = cache.get(("case_ids", *astuple(replace(f, page=1, page_size=0))), lambda: run(matching_ids))
+        if ids is not None:
+            start = (max(f.page, 1) - 1) * size
+            return len(ids), run(cases_by_id, list(ids[start:start + size])) if ids[start:start + size] else []
+    filters = replace(f, page=1, sort="", descending=False, page_size=0)
+    total = cache.get(("case_count", *astuple(filters)), lambda: run(count_cases))
+    rows = cache.get(("case_page", *astuple(f)), lambda: run(page_of_cases)) if total else []
+    return total, rows
 
 
 def get_case(conn: Connection, case_id: int) -> dict[str, Any] | None:
