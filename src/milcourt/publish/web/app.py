@@ -7,10 +7,13 @@ from the package (no CDN), including the OpenAPI page's Swagger UI.
 from __future__ import annotations
 
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote_plus, urlencode
 
+import anyio.to_thread
 import sqlalchemy as sa
 from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -23,6 +26,11 @@ from milcourt.publish.web import api, pages
 from milcourt.publish.web.cache import AnswerCache
 from milcourt.publish.web.context import Site
 from milcourt.publish.web.db import read_only_engine
+
+#: Worker threads for requests. Pages are mostly Python under the GIL plus short SQLite calls;
+#: a few threads keep the CPU busy, and more only make each request wait longer for the GIL
+#: (with anyio's default of 40, twenty concurrent readers queued behind each other's row fetches).
+REQUEST_THREADS = 6
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -54,7 +62,13 @@ def create_app(db_url: str, *, include_synthetic: bool | None = None, cache_seco
     (the demo), always with a banner saying so. Answers are cached for ``cache_seconds`` (0: never);
     ``warm`` computes the unfiltered overview in the background at once, before its first reader.
     """
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="milcourt",
         version=__version__,
         description="Read-only API over milcourt's store of military-court cases (pseudonymised).",
