@@ -32,19 +32,20 @@ def run() -> bool:
     ok = True
     for label, options in QUERIES.items():
         engine = sa.create_engine(url)
-        times = []
+        times, query_times = [], []
         for _ in range(2):
             with engine.connect() as conn:
                 started = time.perf_counter()
                 rows = run_stats(conn, StatsQuery(include_synthetic=True, **options))  # type: ignore[arg-type]
+                query_times.append(time.perf_counter() - started)
                 coverage(conn, include_synthetic=True)
                 times.append(time.perf_counter() - started)
         engine.dispose()
         worst = max(times)
         ok &= worst < TARGET_SECONDS
         print(f"milcourt stats {label} --include-synthetic: {len(rows)} rows, "
-              f"cold {times[0]:.2f} s, warm {times[1]:.2f} s (target < {TARGET_SECONDS:.0f} s)"
-              f"{'' if worst < TARGET_SECONDS else '  ABOVE TARGET'}", flush=True)
+              f"cold {times[0]:.2f} s, warm {times[1]:.2f} s (figures {min(query_times):.2f} s + coverage; "
+              f"target < {TARGET_SECONDS:.0f} s){'' if worst < TARGET_SECONDS else '  ABOVE TARGET'}", flush=True)
     return ok
 
 

@@ -222,41 +222,61 @@ def _quantile(value: Any, rank: Any, count: Any, q: float) -> Any:
     return sa.func.min(sa.case((sa.and_(value.is_not(None), rank >= count * q), value), else_=None))
 
 
-def stats_statement(q: StatsQuery) -> sa.Select:
-    base = base_rows(q).subquery("base")
-    groups = [base.c[f] for f in q.by]
-    null_last = lambda col: sa.case((col.is_(None), 1), else_=0)  # noqa: E731
+def _quantiles(base: Any, by: list[str], value: str, qs: dict[str, float]) -> sa.Subquery:
+    """Per group: how many rows have ``value`` and its nearest-rank quantiles, ranking only those rows.
+
+    Ranking only the rows that have the value (a minority: cases with an extracted sentence or
+    absence) keeps the window sorts small; the groups without any are absent (LEFT JOIN).
+    """
+    v = base.c[value]
+    groups = [base.c[f] for f in by]
     ranked = sa.select(
-        base,
-        sa.func.row_number().over(partition_by=groups or None, order_by=(null_last(base.c.term), base.c.term))
-        .label("term_rank"),
-        sa.func.count(base.c.term).over(partition_by=groups or None).label("term_n"),
-        sa.func.row_number().over(partition_by=groups or None,
-                                  order_by=(null_last(base.c.absence), base.c.absence))
-        .label("absence_rank"),
-        sa.func.count(base.c.absence).over(partition_by=groups or None).label("absence_n"),
-    ).subquery("ranked")
+        *groups, v.label("v"),
+        sa.func.row_number().over(partition_by=groups or None, order_by=v).label("k"),
+        sa.func.count().over(partition_by=groups or None).label("cnt"),
+    ).where(v.is_not(None)).subquery(f"ranked_{value}")
     r = ranked.c
+    return (
+        sa.select(*[r[f] for f in by], sa.func.max(r.cnt).label("n"),
+                  *[_quantile(r.v, r.k, r.cnt, share).label(name) for name, share in qs.items()])
+        .group_by(*[r[f] for f in by])
+        .subquery(f"q_{value}")
+    )
+
+
+def stats_statement(q: StatsQuery) -> sa.Select:
+    base = base_rows(q).cte("base")
+    r = base.c
+    terms = _quantiles(base, q.by, "term", {"q1": 0.25, "median": 0.5, "q3": 0.75})
+    absences = _quantiles(base, q.by, "absence", {"median": 0.5})
     sentenced = _count_if(r.kind.in_(SENTENCED))
     imprisoned = _count_if(r.kind == "imprisonment")
     appealed = _count_if(r.outcome.in_(APPEAL_OUTCOMES))
-    aggregates = [
+    main = sa.select(
+        *[r[f] for f in q.by],
         sa.func.count(r.case_id).label("n"),
         sentenced.label("sentenced"),
-        sa.func.max(r.term_n).label("term_n"),
-        _quantile(r.term, r.term_rank, r.term_n, 0.25).label("term_q1_months"),
-        _quantile(r.term, r.term_rank, r.term_n, 0.5).label("term_median_months"),
-        _quantile(r.term, r.term_rank, r.term_n, 0.75).label("term_q3_months"),
         _share(_count_if(r.kind == "suspended"), sentenced).label("share_suspended"),
         *[_share(_count_if(r.regime == g), imprisoned).label(f"share_regime_{g}") for g in REGIMES],
-        _quantile(r.absence, r.absence_rank, r.absence_n, 0.5).label("absence_median_days"),
         appealed.label("appeals"),
         *[_share(_count_if(r.outcome == o), appealed).label(f"share_{o}") for o in APPEAL_OUTCOMES],
-    ]
-    group_cols = [r[f] for f in q.by]
+    ).group_by(*[r[f] for f in q.by]).subquery("main")
+    m = main.c
+
+    def same_group(other: sa.Subquery) -> Any:
+        return sa.and_(sa.true(), *[m[f].is_not_distinct_from(other.c[f]) for f in q.by])
+
+    group_cols = [m[f] for f in q.by]
     return (
-        sa.select(*group_cols, *aggregates)
-        .group_by(*group_cols)
+        sa.select(
+            *group_cols, m.n, m.sentenced, sa.func.coalesce(terms.c.n, 0).label("term_n"),
+            terms.c.q1.label("term_q1_months"), terms.c.median.label("term_median_months"),
+            terms.c.q3.label("term_q3_months"), m.share_suspended,
+            *[m[f"share_regime_{g}"] for g in REGIMES],
+            absences.c.median.label("absence_median_days"), m.appeals,
+            *[m[f"share_{o}"] for o in APPEAL_OUTCOMES],
+        )
+        .select_from(main.outerjoin(terms, same_group(terms)).outerjoin(absences, same_group(absences)))
         .order_by(*[sa.case((g.is_(None), 1), else_=0) for g in group_cols], *group_cols)
     )
 
