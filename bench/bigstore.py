@@ -27,7 +27,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-BUILDER_VERSION = 1
+BUILDER_VERSION = 2
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "acts" / "corpus"
 FETCHED = datetime(2025, 7, 1, 3, 0)
 LAST_DAY = date(2025, 6, 30)
@@ -140,7 +140,7 @@ def population(n_cases: int, seed: int) -> list[dict[str, Any]]:
             "charges": list(dict.fromkeys(charges)), "lower": None,
         })
     decided_firsts = [c for c in cases if c["decided"] and c["result"] == "Вынесен ПРИГОВОР"
-                      and c["court"].parent in by_code]
+                      and c["court"].parent in by_code and c["decided"] + timedelta(days=60) <= LAST_DAY]
     for lower in rng.sample(decided_firsts, min(n_appeals, len(decided_firsts))):
         court = by_code[lower["court"].parent]
         received = lower["decided"] + timedelta(days=rng.randint(15, 60))
