@@ -215,23 +215,30 @@ def _rows(cases: list[dict[str, Any]], pool: dict[tuple[str, str | None], list[P
 
 
 def build(path: Path, n_cases: int, *, seed: int = 2022) -> None:
-    """Create the store at ``path`` (real migrations) and bulk-insert the simulated population."""
+    """Create a SQLite store at ``path`` with the simulated population (see ``fill``)."""
+    fill(f"sqlite:///{path}", n_cases, seed=seed)
+
+
+def fill(url: str, n_cases: int, *, seed: int = 2022) -> None:
+    """Migrate the (empty) store at ``url`` for real and bulk-insert the simulated population."""
     from milcourt.store import open_store
     from milcourt.store import schema as s
 
-    url = f"sqlite:///{path}"
     open_store(url).close()
     pool = act_pool()
     rows = _rows(population(n_cases, seed), pool, seed)
     engine = sa.create_engine(url)
     with engine.begin() as conn:
-        conn.exec_driver_sql("PRAGMA synchronous = OFF")
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA synchronous = OFF")
         for name in ("proceedings", "snapshots", "cases", "case_versions", "persons", "charges",
                      "proceeding_keys", "acts", "act_facts", "act_motives"):
             table = s.metadata.tables[name]
             batch = rows.get(name, [])
             for start in range(0, len(batch), CHUNK):
                 conn.execute(table.insert(), batch[start:start + CHUNK])
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("ANALYZE")  # autovacuum would, a little later
     engine.dispose()
 
 

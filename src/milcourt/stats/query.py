@@ -222,6 +222,11 @@ def _quantile(value: Any, rank: Any, count: Any, q: float) -> Any:
     return sa.func.min(sa.case((sa.and_(value.is_not(None), rank >= count * q), value), else_=None))
 
 
+#: Stands for a missing group value when joining the quartiles back to their groups (all group
+#: values are text; no court, date or article reads like this).
+NO_VALUE = "\u2205none"
+
+
 def _quantiles(base: Any, by: list[str], value: str, qs: dict[str, float]) -> sa.Subquery:
     """Per group: how many rows have ``value`` and its nearest-rank quantiles, ranking only those rows.
 
@@ -264,7 +269,10 @@ def stats_statement(q: StatsQuery) -> sa.Select:
     m = main.c
 
     def same_group(other: sa.Subquery) -> Any:
-        return sa.and_(sa.true(), *[m[f].is_not_distinct_from(other.c[f]) for f in q.by])
+        # Equality on coalesced keys (a missing value is a group too): hashable, unlike
+        # IS NOT DISTINCT FROM, which PostgreSQL can only join by comparing every pair.
+        return sa.and_(sa.true(), *[sa.func.coalesce(m[f], NO_VALUE) == sa.func.coalesce(other.c[f], NO_VALUE)
+                                    for f in q.by])
 
     group_cols = [m[f] for f in q.by]
     return (
