@@ -236,7 +236,7 @@ def _quantiles(base: Any, by: list[str], value: str, qs: dict[str, float]) -> sa
     v = base.c[value]
     groups = [base.c[f] for f in by]
     ranked = sa.select(
-        *groups, v.label("v"),
+        *[sa.func.coalesce(g, NO_VALUE).label(f) for f, g in zip(by, groups, strict=True)], v.label("v"),
         sa.func.row_number().over(partition_by=groups or None, order_by=v).label("k"),
         sa.func.count().over(partition_by=groups or None).label("cnt"),
     ).where(v.is_not(None)).subquery(f"ranked_{value}")
@@ -259,6 +259,7 @@ def stats_statement(q: StatsQuery) -> sa.Select:
     appealed = _count_if(r.outcome.in_(APPEAL_OUTCOMES))
     main = sa.select(
         *[r[f] for f in q.by],
+        *[sa.func.coalesce(r[f], NO_VALUE).label(f"key_{f}") for f in q.by],
         sa.func.count(r.case_id).label("n"),
         sentenced.label("sentenced"),
         _share(_count_if(r.kind == "suspended"), sentenced).label("share_suspended"),
@@ -269,10 +270,9 @@ def stats_statement(q: StatsQuery) -> sa.Select:
     m = main.c
 
     def same_group(other: sa.Subquery) -> Any:
-        # Equality on coalesced keys (a missing value is a group too): hashable, unlike
-        # IS NOT DISTINCT FROM, which PostgreSQL can only join by comparing every pair.
-        return sa.and_(sa.true(), *[sa.func.coalesce(m[f], NO_VALUE) == sa.func.coalesce(other.c[f], NO_VALUE)
-                                    for f in q.by])
+        # Plain equality on coalesced key columns (a missing value is a group too): PostgreSQL
+        # hash-joins it and SQLite indexes it, where IS NOT DISTINCT FROM compared every pair.
+        return sa.and_(sa.true(), *[m[f"key_{f}"] == other.c[f] for f in q.by])
 
     group_cols = [m[f] for f in q.by]
     return (
