@@ -70,12 +70,13 @@ def _population() -> list[Case]:
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A live server on a free local port over the hand-made store."""
     home = tmp_path_factory.mktemp("browser-home")
-    os.environ["MILCOURT_HOME"] = str(home)
     url = f"sqlite:///{home / 'milcourt.db'}"
-    store = open_store(url)
-    for case in _population():
-        add(store, case)
-    store.close()
+    with pytest.MonkeyPatch.context() as mp:  # module fixtures start before the per-test home is set
+        mp.setenv("MILCOURT_HOME", str(home))
+        store = open_store(url)
+        for case in _population():
+            add(store, case)
+        store.close()
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]

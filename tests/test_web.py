@@ -187,3 +187,16 @@ def test_answer_cache_computes_once_for_concurrent_readers() -> None:
     with pytest.raises(ZeroDivisionError):
         cache.get("boom", lambda: 1 // 0)
     assert cache.get("boom", lambda: 7) == 7  # a failure is not kept
+
+
+def test_warm_start_and_uncached_mode_answer_the_same(db: str) -> None:
+    """``milcourt serve`` warms the overview at start; with the cache off, pages read the store each time."""
+    import threading
+
+    warmed = TestClient(create_app(db, warm=True), raise_server_exceptions=False)
+    for thread in threading.enumerate():
+        if thread.name == "milcourt-warm":
+            thread.join(timeout=30)
+    plain = TestClient(create_app(db, cache_seconds=0), raise_server_exceptions=False)
+    for path in ("/", "/?article=337", "/cases?text=самовольно", "/api/stats?by=article"):
+        assert warmed.get(path).text == plain.get(path).text, path

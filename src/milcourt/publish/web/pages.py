@@ -64,10 +64,16 @@ def overview_figures(current: Site, filters: dict[str, Any]) -> dict[str, Any]:
 
 
 def warm(current: Site) -> None:
-    """Compute the unfiltered overview ahead of its first reader (``milcourt serve`` does it at start)."""
-    overview_figures(current, {})
-    _coverage(current)
-    _comparison(current, "337")
+    """Compute the unfiltered overview ahead of its first reader (``milcourt serve`` does it at start).
+
+    Best effort: a store that cannot answer shows its error to the first reader instead.
+    """
+    try:
+        overview_figures(current, {})
+        _coverage(current)
+        _comparison(current, "337")
+    except Exception:  # noqa: BLE001 - the request path reports it properly
+        return
 
 
 @router.get("/", include_in_schema=False)
