@@ -53,18 +53,21 @@ _LACK = re.compile(
     r"отсутстви|нехватк|не\s+(?:было|хватал|выдал|выдавал|обеспеч|предоставл|производил|получа|получил)|без\s|плох|"
     r"ненадлежащ|заканчива|закончил|кончил"
 )
+# "рапорт об увольнении по состоянию здоровья": the reason of the request, not of the absence
+_REQUEST_REASON = re.compile(r"((?:увольнени|отпуск|комисси)[а-я]*[^.;]{0,40}?)(по\s+состоянию\s+здоровья)")
+_DEATH = re.compile(r"смерт|гибел|умер|скончал|погиб")
 _CLAUSE = re.compile(r"[^,;:]+(?:[,;:]|$)")
 # Cheap cues per motive: a clause is parsed only with the rules whose cue words it contains.
 CUES = {
     "family": r"мат(?:ь|ер)|мам|отц|отец|пап|жен|супруг|сожительн|реб[её]н|дет[иеяь]|сын|доч|семь|семейн|родител|родствен|"
-              r"родн|бабушк|дедушк|брат|сестр|т[её]щ|свекров|невест|внук|жилищн|жиль|квартир|\bдом|свадьб|похорон|беремен|родах|роды|родов",
+              r"родн|бабушк|дедушк|брат|сестр|т[её]щ|свекров|невест|внук|жилищн|жиль|квартир|\bдом|свадьб|похорон|беремен|родах|роды|родов|инсульт|инфаркт",
     "wound": r"ранен|ранил|контуз|осколоч|баротравм|минно|взрыв|ампутац",
     "health": r"болез|болел|болен|заболе|лечен|лечил|здоров|самочувств|госпитал|больниц|бол[иья]\b|недомог|простуд|"
-              r"гиперто|хронич|травм|грыж|врач|медицин|поликлиник|обострен",
+              r"гиперто|хронич|травм|грыж|обострен|обследов",
     "fear": r"бо[яи]|опаса|опасен|страх|испуг|страшн|погиб|гибел|умира|умерет|передов|фронт|позици|зон[уеы]|сво\b",
     "psychological": r"стресс|пережив|депресс|психолог|психич|устал|истощ|подавлен|угнет|нервн|срыв|посттравм|птср|"
                      r"потрясен|шок|гор[еюя]\b|апати|психик|гибел|выгоран|морал|измота|вымота|изнур|бессонниц|тревог|тревожн",
-    "pay": r"выплат|выплач|зарплат|долг|кредит|задолж|деньг|денеж|заработ|ипотек|займ|за[её]м|финанс|материальн|невыплат|пособи",
+    "pay": r"выплат|выплач|зарплат|долг|кредит|погаш|погас|алимент|задолж|деньг|денеж|заработ|ипотек|займ|за[её]м|финанс|материальн|невыплат|пособи",
     "conflict_with_command": r"конфликт|униж|неуставн|издева|избив|избил|избие|оскорб|притесн|угрож|угроз|неприязн|"
                              r"дедовщ|вымога|травл|предвзят|придир|\bбил",
     "equipment": r"боеприпас|патрон|бронежилет|экипир|обмундир|продовол|провиз|снабж|оруж|\bед[ыау]\b|питани|\bвод[ыау]\b|"
@@ -84,6 +87,19 @@ RULES = {
 
 
 _PERSON = re.compile(r"ФИО\d+|P-[0-9a-f]{6}|(?:[А-ЯЁ]\.\s?){2,3}")
+# anybody written as a masked token: "ФИО26", "<ФИО>", "Н.", "Г.А.Н.", "P-3f9a1c"
+_ANY_PERSON = re.compile(r"(?:ФИО\d*|<ФИО\d*>|P-[0-9a-f]{6}|(?<![А-ЯЁа-яё])[А-ЯЁ]\.(?:\s?[А-ЯЁ]\.){0,2})")
+# his statement read out or summarised: "показаний ФИО1, данных им в качестве обвиняемого", "дал показания,
+# согласно которым"; a complaint told for him: "В обоснование указывает", "По мнению осуждённого",
+# "Автор жалобы обращает внимание", "в апелляционной жалобе осуждённый (защитник) … указывает"
+_ACCOUNT = re.compile(
+    r"данн[а-я]*\s+(?:им|ею)\s+(?:в\s+ходе\s+[а-я\s]{0,40})?в\s+качестве\s+(?:обвиняем|подозреваем)|"
+    r"дал[а-я]?\s+показани[а-я]*,?\s+согласно\s+которым|^\W*в\s+обоснование|^\W*автор[а-я]*\s+жалоб|"
+    r"^\W*по\s+мнению\s+(?:осужд|подсудим|защит|стороны\s+защиты|автора)|"
+    r"^\W*в\s+(?:апелляционн|кассационн)[а-я]*\s+жалоб[а-я]*\s+(?:[а-я]+\s+){0,2}(?:осужд|защитник|адвокат)|"
+    r"объясни[а-я]*\s+сво[её]\s+(?:отсутстви|неявк|поступок|действи)[а-я]*\s+тем"
+)
+_PROSECUTOR = re.compile(r"^\W*(?:в\s+(?:апелляционн|кассационн)[а-я]*\s+представлени|государственн[а-я]*\s+обвинител|прокурор)")
 _SPEECH = re.compile(r"(?:показа(?:л|в)|поясни(?:л|в)|поясня|объясни(?:л|в)|объясня|сообщи(?:л|в)|заяви(?:л|в)|указа(?:л|в)|утвержда|рассказа(?:л|в)|подтверди(?:л|в))")
 
 
@@ -98,6 +114,14 @@ def defendant_token(act: Act) -> str | None:
 
 def _speaks(first: str, token: str | None) -> bool:
     low = first.lower()
+    if _PROSECUTOR.search(low):
+        return False
+    if _ACCOUNT.search(low):
+        return True
+    for person in _ANY_PERSON.finditer(first[:200]):
+        if _SPEECH.search(low, person.end(), person.end() + 60) and not re.search(
+                r"свидетел|потерпевш|командир|начальник", low[max(0, person.start() - 60):person.start()]):
+            return True
     role = _ROLE.search(low)
     if role and _SPEECH.search(low, role.end(), role.end() + 220):
         return True
@@ -137,12 +161,15 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
         if not testimony:  # "желая отдохнуть от военной службы" is the court's formula there
             text = _REST_FORMULA.sub(lambda m: " " * len(m.group()), text)
         text = _FEAR_OF_LAW.sub(lambda m: " " * len(m.group()), text)
+        text = _REQUEST_REASON.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
         in_sentence: set[str] = set()
+        grief_only = False
         if _CUES["family"].search(text) and not _NO_FAMILY_NEED.search(text):  # relative and need span clauses
             matched = find(RULES["family"], Part(text, s.start), _CUES["family"], window=60)
             if matched:
                 in_sentence.add("family")
                 hits.extend(matched)
+                grief_only = all(_DEATH.search(h.text) for h in matched)
         if _CUES["leave_denied"].search(text):  # the refusal is the reason: never a denial
             matched = find(RULES["leave_denied"], Part(text, s.start), _CUES["leave_denied"], window=80)
             if matched:
@@ -157,8 +184,8 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
             for name, cue in _CUES.items():
                 if not cue.search(clause.group()):
                     continue
-                if name in ("leave_denied", "family"):
-                    continue
+                if name in ("leave_denied", "family") or (name == "other" and not testimony):
+                    continue  # the crime statement's "занимался личными делами" is the court's formula
                 if name == "pay" and (_EXTORTION.search(clause.group()) or _PAID_ONLY.search(clause.group())):
                     continue
                 if name == "equipment":  # a lack is the reason itself: "ротации не было"
@@ -171,6 +198,8 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
                     names.append(name)
                     hits.extend(matched)
             in_sentence |= set(names)
+        if grief_only and "psychological" in in_sentence:
+            in_sentence.discard("family")  # grief for a dead relative is the mental state, not family need
         if "wound" in in_sentence or "family" in in_sentence or _FAKED.search(low):
             in_sentence.discard("health")  # the illness is the wound's, a relative's, or the faked one (ст. 339)
         found |= in_sentence
