@@ -152,7 +152,7 @@ def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
     out: dict[str, Any] = {"start": None, "end": None, "ended_by": None}
     region = Part(act.descriptive.text[:_SCAN_CHARS], act.descriptive.start)
     flat = [(i, s) for i, para in enumerate(paragraphs(region)) for s in sentences(para)]
-    for n, (para_no, s) in enumerate(flat):
+    for n, (_, s) in enumerate(flat):
         low = s.text.lower()
         if not _START_PRE.search(low):
             continue

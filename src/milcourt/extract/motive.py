@@ -30,13 +30,16 @@ _COURT_WEIGHS = re.compile(
     r"довод[а-я]*|критически|несостоятельн|строго\s+не\s+наказ|снисхожд|на\s+(?:его\s+)?иждивении|"
     r"прос(?:ит|ил)\s+(?:суд\s+)?(?:не\s+)?(?:лиш|назнач|примен|смягч)",
 )
+_PLEA = re.compile(r"прос(?:ит|ил)\s+(?:суд\s+)?(?:не\s+)?(?:лиш|назнач|примен|смягч)")
+_ABSENT = re.compile(r"не\s+(?:вернул|явил|прибыл|возвратил|возвращал|являл)|оставил|покинул|уехал|отказал")
 _DENIED = re.compile(
     r"не\s+было|не\s+имел|отсутствовал|не\s+подвергал|не\s+испытывал|в\s+полном\s+объ[её]ме|своевременно|"
     r"не\s+высказывал|не\s+поступал|не\s+обращал|\bнет\b|не\s+возникал|не\s+имеется|не\s+являл|не\s+связан",
 )
 _FORMULA = re.compile(
     r"временно\s+уклониться[^,.;]*|провести\s+время\s+по\s+своему\s+усмотрению|по\s+своему\s+усмотрению|"
-    r"уклониться\s+от\s+(?:исполнения|прохождения)[^,.;]*",
+    r"уклониться\s+от\s+(?:исполнения|прохождения)[^,.;]*|вооруж[её]нн[а-я]*\s+конфликт[а-я]*|"
+    r"бо[яи][а-я]*\s+(?:им\s+|об\s+этом\s+)?(?:сообщ|рассказ|жаловат|обратит|доложит)[а-я]*",
 )
 _REST_FORMULA = re.compile(r"(?:желая\s+)?отдохнуть\s+от\s+(?:исполнения\s+)?(?:обязанностей\s+)?(?:военной\s+)?служб[а-я]*")
 _FEAR_OF_LAW = re.compile(r"(?:бо[яи]|опаса|страх)[а-я]*\s+(?:уголовн|ответственност|наказани|привлечени|задержани|ареста)")
@@ -51,30 +54,39 @@ _EXTORTION = re.compile(r"вымога|поборы|требова[а-я]*\s+(?:
 _SUPPLIED = re.compile(r"проблем|претензи|жалоб|в\s+полном\s+объ|достаточн|своевременн|всем\s+необходим|в\s+норме")
 _LACK = re.compile(
     r"отсутстви|нехватк|не\s+(?:было|хватал|выдал|выдавал|обеспеч|предоставл|производил|получа|получил)|без\s|плох|"
-    r"ненадлежащ|заканчива|закончил|кончил"
+    r"ненадлежащ|заканчива|закончил|кончил|не\s+провод|без\s+смен|отказ"
 )
 # "рапорт об увольнении по состоянию здоровья": the reason of the request, not of the absence
 _REQUEST_REASON = re.compile(r"((?:увольнени|отпуск|комисси)[а-я]*[^.;]{0,40}?)(по\s+состоянию\s+здоровья)")
+_MILITARY = re.compile(r"командир|командован|сослужив|старослужащ|старшин|сержант|офицер|начальник|взвод|рот[аыеу]\b|сослуж|военнослужащ")
+_SELF = re.compile(r"собственн|у\s+него\s+(?:сам|обостр|заболе|забол|был)|своего\s+(?:здоровья|заболевания)|"
+                   r"сам\s+(?:болел|заболел)|у\s+не[её]\s+сам")
 _DEATH = re.compile(r"смерт|гибел|умер|скончал|погиб")
+# In the crime statement these are the story, not his reason: "занимался личными делами", "из отпуска по
+# болезни", "был госпитализирован", "причинив себе ранение"
+_STORY_ONLY = {"other", "health", "wound"}
 _CLAUSE = re.compile(r"[^,;:]+(?:[,;:]|$)")
 # Cheap cues per motive: a clause is parsed only with the rules whose cue words it contains.
 CUES = {
     "family": r"мат(?:ь|ер)|мам|отц|отец|пап|жен|супруг|сожительн|реб[её]н|дет[иеяь]|сын|доч|семь|семейн|родител|родствен|"
-              r"родн|бабушк|дедушк|брат|сестр|т[её]щ|свекров|невест|внук|жилищн|жиль|квартир|\bдом|свадьб|похорон|беремен|родах|роды|родов|инсульт|инфаркт",
+              r"родн|бабушк|дедушк|брат|сестр|т[её]щ|свекров|невест|внук|жилищн|жиль|квартир|\bдом|свадьб|похорон|беремен|родах|роды|родов|инсульт|инфаркт|родит|рожа",
     "wound": r"ранен|ранил|контуз|осколоч|баротравм|минно|взрыв|ампутац",
     "health": r"болез|болел|болен|заболе|лечен|лечил|здоров|самочувств|госпитал|больниц|бол[иья]\b|недомог|простуд|"
-              r"гиперто|хронич|травм|грыж|обострен|обследов",
+              r"гиперто|хронич|травм|грыж|обостр|обследов|язв|давлени|сердц|температур",
     "fear": r"бо[яи]|опаса|опасен|страх|испуг|страшн|погиб|гибел|умира|умерет|передов|фронт|позици|зон[уеы]|сво\b",
     "psychological": r"стресс|пережив|депресс|психолог|психич|устал|истощ|подавлен|угнет|нервн|срыв|посттравм|птср|"
-                     r"потрясен|шок|гор[еюя]\b|апати|психик|гибел|выгоран|морал|измота|вымота|изнур|бессонниц|тревог|тревожн",
+                     r"потрясен|шок|гор[еюя]\b|апати|психик|гибел|погиб|выгоран|морал|измота|вымота|изнур|бессонниц|тревог|тревожн|"
+                     r"паник|паничес",
     "pay": r"выплат|выплач|зарплат|долг|кредит|погаш|погас|алимент|задолж|деньг|денеж|заработ|ипотек|займ|за[её]м|финанс|материальн|невыплат|пособи",
     "conflict_with_command": r"конфликт|униж|неуставн|издева|избив|избил|избие|оскорб|притесн|угрож|угроз|неприязн|"
-                             r"дедовщ|вымога|травл|предвзят|придир|\bбил",
+                             r"дедовщ|вымога|травл|предвзят|придир|\bбил|ссор|брань|бран[ьи]|насил|насмеш|груб",
     "equipment": r"боеприпас|патрон|бронежилет|экипир|обмундир|продовол|провиз|снабж|оруж|\bед[ыау]\b|питани|\bвод[ыау]\b|"
-                 r"медикамент|ротац|без\s+связи|средств[а-я]*\s+связи|артиллер|продукт|техник",
-    "unwilling_to_fight": r"участ|воева|убива|убийств|стреля|войн|\bбо[йяю]|убежден|религи|пацифис|совест|антивоен|штурм",
-    "leave_denied": r"отпуск|увольн|ротац|рапорт|уволи",
-    "other": r"отдох|погулят|спиртн|алкогол|выпива|личн|документ|вопрос",
+                 r"медикамент|ротац|без\s+связи|средств[а-я]*\s+связи|артиллер|продукт|техник|сапог|обув|смен",
+    "unwilling_to_fight": r"участ|воева|убива|убийств|стреля|войн|\bбо[йяю]|убежден|религи|пацифис|совест|антивоен|штурм|"
+                          r"верующ|оруж|\bвер[аыу]\b",
+    "leave_denied": r"отпуск|увольн|ротац|рапорт|уволи|перевод",
+    "other": r"отдох|погулят|спиртн|алкогол|выпива|личн|документ|вопрос|работ|отмет|праздн|друз|друг|время|"
+             r"продаж|сделк|наследств|бизнес",
 }
 _CUES = {name: re.compile(pattern) for name, pattern in CUES.items()}
 _PREFILTER = re.compile("|".join(f"(?:{p})" for p in CUES.values()))
@@ -144,17 +156,38 @@ def _own_account(act: Act) -> list[tuple[Part, bool]]:
             continue
         if _speaks(first, token):
             picked += [(s, True) for s in sentences(para)]
-        elif i < 3 and _REASON.search(para.text.lower()):
-            picked += [(s, False) for s in sentences(para)]
+            continue
+        sents = sentences(para)
+        told = next((k for k, s in enumerate(sents) if k and _tells(s.text)), None)
+        if i < 3 and _REASON.search(para.text.lower()):
+            picked += [(s, False) for s in sents[:told]]
+        if told is not None:  # "… Как пояснял Д. в суде первой инстанции, он хотел отдохнуть"
+            picked += [(s, True) for s in sents[told:]]
     return picked
+
+
+_TELLS = re.compile(
+    r"^\W*(?:как\s+)?(?:показа|поясни|поясня|объясни|объясня|сообщи|заяви|указа)[а-я]*\s*(?:,|что|\s+(?:[А-ЯЁ]\.|ФИО|<ФИО|"
+    r"подсудим|осужд|обвиняем))|^\W*(?:сам\s+)?(?:подсудим|осужд[её]нн|обвиняем)[а-я]*\s+(?:[а-яё.]+\s+){0,3}(?:показа|поясн|объясн)",
+    re.I,
+)
+
+
+def _tells(sentence: str) -> bool:
+    """A sentence inside the court's paragraph in which the defendant speaks: "Пояснил, что …",
+    "Как пояснял Д. в суде первой инстанции, …", "Сам осуждённый объяснял свою неявку тем, что …"."""
+    return bool(_TELLS.search(sentence)) and not re.search(r"свидетел|потерпевш", sentence[:80].lower())
 
 
 def motives(act: Act, hits: list[Hit]) -> list[str]:
     found: set[str] = set()
     for s, testimony in _own_account(act):
         low = s.text.lower()
-        if _COURT_WEIGHS.search(low) or not _PREFILTER.search(low):
+        if not _PREFILTER.search(low):
             continue
+        weighs = _COURT_WEIGHS.search(low)
+        if weighs and not (testimony and _PLEA.fullmatch(weighs.group()) and _ABSENT.search(low)):
+            continue  # a plea for leniency that also says why he stayed away still tells the reason
         if not testimony and not _REASON.search(low):
             continue
         text = _FORMULA.sub(lambda m: " " * len(m.group()), low)
@@ -184,8 +217,8 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
             for name, cue in _CUES.items():
                 if not cue.search(clause.group()):
                     continue
-                if name in ("leave_denied", "family") or (name == "other" and not testimony):
-                    continue  # the crime statement's "занимался личными делами" is the court's formula
+                if name in ("leave_denied", "family") or (name in _STORY_ONLY and not testimony):
+                    continue
                 if name == "pay" and (_EXTORTION.search(clause.group()) or _PAID_ONLY.search(clause.group())):
                     continue
                 if name == "equipment":  # a lack is the reason itself: "ротации не было"
@@ -194,13 +227,21 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
                 elif denied:
                     continue
                 matched = find(RULES[name], part, cue, window=40)
+                if name == "health" and _CUES["family"].search(clause.group()):
+                    continue  # "организовать лечение отца": the illness is a relative's
+                if name == "conflict_with_command" and not _MILITARY.search(low):
+                    matched = [h for h in matched if not re.match(r"угро", h.text)]  # creditors threaten too
                 if matched:
                     names.append(name)
                     hits.extend(matched)
             in_sentence |= set(names)
+        if "pay" in in_sentence and "other" in in_sentence and re.search(r"работ|трудоустр", text):
+            in_sentence.discard("other")  # he took a job to pay his debts: money is the reason
         if grief_only and "psychological" in in_sentence:
             in_sentence.discard("family")  # grief for a dead relative is the mental state, not family need
-        if "wound" in in_sentence or "family" in in_sentence or _FAKED.search(low):
-            in_sentence.discard("health")  # the illness is the wound's, a relative's, or the faked one (ст. 339)
+        if "family" in in_sentence and "health" in in_sentence and not _SELF.search(text):
+            in_sentence.discard("health")  # "мать, у которой диагностировали заболевание": a relative's illness
+        if "wound" in in_sentence or _FAKED.search(low):
+            in_sentence.discard("health")  # the illness is the wound's or the faked one (ст. 339)
         found |= in_sentence
     return sorted(found)

@@ -58,9 +58,8 @@ _VOLUNTARY = ("добровол", "самостоят", "прибы", "явил"
 def ended_by_value(text: str) -> str:
     """detained > hospitalised (other) > voluntary > other, over the end phrases of one absence."""
     low = text.lower()
-    if any(s in low for s in _HOSPITAL):
-        if not any(s in low for s in _DETAINED if s != "достав"):
-            return "other"
+    if any(s in low for s in _HOSPITAL) and not any(s in low for s in _DETAINED if s != "достав"):
+        return "other"
     if any(s in low for s in _DETAINED):
         return "detained"
     if any(s in low for s in _VOLUNTARY):
