@@ -73,9 +73,15 @@ def fine_rub(text: str) -> int | None:
     return words_to_int(m.group("paren") or m.group("words") or "")
 
 
+_REPLACED = re.compile(r"заменить[^.;]{0,80}?содержани[а-я]*\s+в\s+дисциплинарн", re.I)
+
+
 def read(part: Part, hits: list[Hit]) -> dict[str, Any] | None:
-    """The punishment written in ``part`` (e.g. the operative part of a verdict), or None."""
-    clause = main_clause(part)
+    """The punishment written in ``part`` (e.g. the operative part of a verdict), or None; a
+    replacement under ст. 55 УК ("лишение свободы заменить содержанием в дисциплинарной воинской
+    части на срок 2 года") is the punishment."""
+    replaced = _REPLACED.search(part.text)
+    clause = Part(part.text[replaced.start():], part.start + replaced.start()) if replaced else main_clause(part)
     first_kind = None
     for kind, pattern in KINDS:
         m = pattern.search(clause.text)
