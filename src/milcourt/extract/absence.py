@@ -13,6 +13,7 @@ means not ended; a refusal (ст. 332) and a surrender (ст. 352.1) have no end
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from milcourt.extract.grammars.absence import ABSENCE_END, ABSENCE_START, ended_by_value
@@ -26,7 +27,7 @@ _START_PRE = re.compile(
 )
 _END_PRE = re.compile(
     r"явк[а-я]|задерж|доставл|добровольно|самостоятельно|прибыл|явил|вернул|возвратил|обратил|заявил\s+о\s+себе|"
-    r"сообщил\s+о\s+себе|прекращ|госпитализ|разыскан|обнаружен|выявлен|передан|пресеч|помещ|поступил",
+    r"сообщил\s+о\s+себе|прекращ|госпитализ|разыскан|обнаружен|выявлен|передан|пресеч",
 )
 _DATE_PRE = re.compile(
     r"\d{1,2}\.\d{1,2}\.\d{2,4}|(?:[«\"]?\d{1,2}[»\"]?|[а-яё]+(?:\s+[а-яё]+)?)\s+"
@@ -67,8 +68,16 @@ def _ended(hit: Hit, act: Act) -> bool:
     return True
 
 
+_PHRASE_PRE = re.compile(r"помещ|поступил|обратил|заявил\s+о|сообщил\s+о")
+
+
 def _end_hits(s: Part, act: Act, after: int) -> list[Hit]:
-    return [e for e in find(ABSENCE_END, s, _END_PRE, window=40, lower=True) if e.start >= after and _ended(e, act)]
+    """End phrases of a sentence after ``after``: single words parse alone, phrases ("помещён в
+    медицинское учреждение", "обратился в военную комендатуру") with their context."""
+    found = find(ABSENCE_END, s, _END_PRE, window=0, lower=True)
+    if _PHRASE_PRE.search(s.text.lower()):
+        found = sorted({*found, *find(ABSENCE_END, s, _PHRASE_PRE, window=40, lower=True)}, key=lambda h: h.start)
+    return [e for e in found if e.start >= after and _ended(e, act)]
 
 
 def _pick_start(act: Act, s: Part, anchor: Hit, dates: list[tuple[Hit, str | None]]) -> tuple[Hit, str] | None:
@@ -113,9 +122,32 @@ def _end(act: Act, window: list[Part], start: Hit, year: int, out: dict[str, Any
         return
 
 
-def _window(flat: list[tuple[int, Part]], n: int) -> list[Part]:
+class _Sentences:
+    """(paragraph number, sentence) pairs of a region, cut by razdel only as far as they are read."""
+
+    def __init__(self, region: Part) -> None:
+        self._paras = iter(enumerate(paragraphs(region)))
+        self.items: list[tuple[int, Part]] = []
+
+    def upto(self, n: int) -> list[tuple[int, Part]]:
+        while len(self.items) <= n:
+            nxt = next(self._paras, None)
+            if nxt is None:
+                break
+            self.items += [(nxt[0], s) for s in sentences(nxt[1])]
+        return self.items
+
+    def __iter__(self) -> Iterator[tuple[int, tuple[int, Part]]]:
+        n = 0
+        while n < len(self.upto(n)):
+            yield n, self.items[n]
+            n += 1
+
+
+def _window(lazy: _Sentences, n: int) -> list[Part]:
     """The start sentence, the rest of its paragraph (two sentences) and the first sentence of the
     next paragraph when it is not somebody's testimony ("23 мая 2024 г. ФИО1 был задержан")."""
+    flat = lazy.upto(n + 2 + _LOOKAHEAD)
     para_no = flat[n][0]
     out = [flat[n][1]] + [t for j, t in flat[n + 1:n + 1 + _LOOKAHEAD] if j == para_no]
     following = [t for j, t in flat[n + 1:] if j == para_no + 1][:1]
@@ -151,8 +183,8 @@ def _correction(act: Act, after: int, out: dict[str, Any], hits: list[Hit]) -> N
 def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
     out: dict[str, Any] = {"start": None, "end": None, "ended_by": None}
     region = Part(act.descriptive.text[:_SCAN_CHARS], act.descriptive.start)
-    flat = [(i, s) for i, para in enumerate(paragraphs(region)) for s in sentences(para)]
-    for n, (_, s) in enumerate(flat):
+    lazy = _Sentences(region)
+    for n, (_, s) in lazy:
         low = s.text.lower()
         if not _START_PRE.search(low):
             continue
@@ -161,7 +193,7 @@ def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
             continue
         anchor = anchors[0]
         dates = _dates(s)
-        window = _window(flat, n)
+        window = _window(lazy, n)
         rng = date_range_value(s.text)
         if rng:
             out["start"], out["end"] = rng[0], rng[1]
@@ -180,7 +212,7 @@ def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
                     out["ended_by"] = ended_by_value(" ".join(e.text for e in ends))
                     return out
                 continue
-            earlier = [dv for _, t in flat[max(0, n - 2):n] for dv in _dates(t) if dv[1]]
+            earlier = [dv for _, t in lazy.items[max(0, n - 2):n] for dv in _dates(t) if dv[1]]
             if earlier and not _UNTIL.search(_before(act.text, earlier[-1][0].start)):
                 picked = (earlier[-1][0], str(earlier[-1][1]))
         if picked is None:

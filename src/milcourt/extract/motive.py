@@ -65,6 +65,18 @@ _DEATH = re.compile(r"смерт|гибел|умер|скончал|погиб")
 # In the crime statement these are the story, not his reason: "занимался личными делами", "из отпуска по
 # болезни", "был госпитализирован", "причинив себе ранение"
 _STORY_ONLY = {"other", "health", "wound"}
+# cheap second cues: the family grammar needs a need or an event, the leave grammar a refusal
+_FAMILY_NEED = re.compile(
+    r"болез|заболе|болел|болен|больн|уход|ухажив|помога|помощ|забот|беремен|рожд|родил|роды|родах|родов|похорон|"
+    r"смерт|умер|скончал|побыт|увидет|повидат|навест|проведа|развод|нужда|инвалид|госпитализ|поддерж|содерж|одинок|"
+    r"престарел|тяжелобол|видет|свадьб|хозяйств|огород|переезд|обустр|присмотр|присматр|инсульт|инфаркт|лечени|"
+    r"операци|парализ|онколог|диагност|справля|рожа|родит|встреч|встрет|семейн|жилищн|пожар|сгор|разруш|затоп|"
+    r"пострада|обруш"
+)
+_REFUSED = re.compile(
+    r"отказ|игнорир|не\s+(?:предостав|дал|дава|отпуст|рассмотр|уволи|подпис|удовлетвор|реализ)|"
+    r"без\s+(?:ответ|рассмотр|удовлетвор|реализ|вниман|движени)|ответ[а-я]*\s+(?:[а-я]+\s+){0,3}не\s"
+)
 _CLAUSE = re.compile(r"[^,;:]+(?:[,;:]|$)")
 # Cheap cues per motive: a clause is parsed only with the rules whose cue words it contains.
 CUES = {
@@ -85,8 +97,8 @@ CUES = {
     "unwilling_to_fight": r"участ|воева|убива|убийств|стреля|войн|\bбо[йяю]|убежден|религи|пацифис|совест|антивоен|штурм|"
                           r"верующ|оруж|\bвер[аыу]\b",
     "leave_denied": r"отпуск|увольн|ротац|рапорт|уволи|перевод",
-    "other": r"отдох|погулят|спиртн|алкогол|выпива|личн|документ|вопрос|работ|отмет|праздн|друз|друг|время|"
-             r"продаж|сделк|наследств|бизнес",
+    "other": r"отдох|погулят|спиртн|алкогол|выпива|личн|документ|вопрос|устро|трудоустр|подработ|отмет|праздн|"
+             r"друз|провести\s+время\s+с\s|продаж|сделк|наследств|бизнес",
 }
 _CUES = {name: re.compile(pattern) for name, pattern in CUES.items()}
 _PREFILTER = re.compile("|".join(f"(?:{p})" for p in CUES.values()))
@@ -197,13 +209,13 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
         text = _REQUEST_REASON.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
         in_sentence: set[str] = set()
         grief_only = False
-        if _CUES["family"].search(text) and not _NO_FAMILY_NEED.search(text):  # relative and need span clauses
+        if _CUES["family"].search(text) and _FAMILY_NEED.search(text) and not _NO_FAMILY_NEED.search(text):  # relative and need span clauses
             matched = find(RULES["family"], Part(text, s.start), _CUES["family"], window=60)
             if matched:
                 in_sentence.add("family")
                 hits.extend(matched)
                 grief_only = all(_DEATH.search(h.text) for h in matched)
-        if _CUES["leave_denied"].search(text):  # the refusal is the reason: never a denial
+        if _CUES["leave_denied"].search(text) and _REFUSED.search(text):  # the refusal is the reason: never a denial
             matched = find(RULES["leave_denied"], Part(text, s.start), _CUES["leave_denied"], window=80)
             if matched:
                 in_sentence.add("leave_denied")

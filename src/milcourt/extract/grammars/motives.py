@@ -30,7 +30,7 @@ CARE = dictionary({
 })
 FAMILY = or_(
     rule(CARE, GAP, RELATIVE),
-    rule(RELATIVE, WIDE_GAP, CARE),
+    rule(RELATIVE, rule(true()).repeatable(max=5).optional(), CARE),
     rule(normalized("семейный"), dictionary({"обстоятельство", "проблема", "причина", "дело", "ситуация"})),
     rule(dictionary({"свадьба", "похороны", "бракосочетание", "беременность", "беременный", "роды"})),
     rule(normalized("жилищный"), dictionary({"проблема", "вопрос", "условие"})),
