@@ -173,20 +173,24 @@ def _own_account(act: Act) -> list[tuple[Part, bool]]:
         if _speaks(first, token):
             picked += [(s, True) for s in sentences(para)]
             continue
+        crime = i < 3 and _REASON.search(para.text.lower())
+        if not crime and not _MAY_TELL.search(para.text):
+            continue  # razdel only where somebody may speak on
         sents = sentences(para)
         told = next((k for k, s in enumerate(sents) if k and _tells(s.text)), None)
-        if i < 3 and _REASON.search(para.text.lower()):
+        if crime:
             picked += [(s, False) for s in sents[:told]]
         if told is not None:  # "… Как пояснял Д. в суде первой инстанции, он хотел отдохнуть"
             picked += [(s, True) for s in sents[told:]]
     return picked
 
 
-_TELLS = re.compile(
-    r"^\W*(?:как\s+)?(?:показа|поясни|поясня|объясни|объясня|сообщи|заяви|указа)[а-я]*\s*(?:,|что|\s+(?:[А-ЯЁ]\.|ФИО|<ФИО|"
-    r"подсудим|осужд|обвиняем))|^\W*(?:сам\s+)?(?:подсудим|осужд[её]нн|обвиняем)[а-я]*\s+(?:[а-яё.]+\s+){0,3}(?:показа|поясн|объясн)",
-    re.I,
+_TELLS_AT = (
+    r"\W*(?:как\s+)?(?:показа|поясни|поясня|объясни|объясня|сообщи|заяви|указа)[а-я]*\s*(?:,|что|\s+(?:[А-ЯЁ]\.|ФИО|<ФИО|"
+    r"подсудим|осужд|обвиняем))|\W*(?:сам\s+)?(?:подсудим|осужд[её]нн|обвиняем)[а-я]*\s+(?:[а-яё.]+\s+){0,3}(?:показа|поясн|объясн)"
 )
+_TELLS = re.compile(f"^(?:{_TELLS_AT})", re.I)
+_MAY_TELL = re.compile(f"[.!?]\\s+(?:{_TELLS_AT})", re.I)
 
 
 def _tells(sentence: str) -> bool:
