@@ -125,8 +125,13 @@ _ACCOUNT = re.compile(
     r"дал[а-я]?\s+показани[а-я]*,?\s+согласно\s+которым|^\W*в\s+обоснование|^\W*автор[а-я]*\s+жалоб|"
     r"^\W*по\s+мнению\s+(?:осужд|подсудим|защит|стороны\s+защиты|автора)|"
     r"^\W*в\s+(?:апелляционн|кассационн)[а-я]*\s+жалоб[а-я]*\s+(?:[а-я]+\s+){0,2}(?:осужд|защитник|адвокат)|"
+    r"^\W*(?:осужд[её]нн|защитник|адвокат)[^.]{0,80}?\sв\s+(?:апелляционн|кассационн)[а-я]*\s+жалоб|"
     r"объясни[а-я]*\s+сво[её]\s+(?:отсутстви|неявк|поступок|действи)[а-я]*\s+тем"
 )
+# a paragraph without a subject that goes on with the previous speaker: "Указывает, что …"
+_GOES_ON = re.compile(
+    r"\W*(?:кроме\s+того,?\s+|также\s+|при\s+этом\s+)?(?:указывает|отмечает|обращает|ссылается|утверждает|поясняет|"
+    r"полагает|считает|заявляет|сообщает|настаивает)", re.I)
 _PROSECUTOR = re.compile(r"^\W*(?:в\s+(?:апелляционн|кассационн)[а-я]*\s+представлени|государственн[а-я]*\s+обвинител|прокурор)")
 _SPEECH = re.compile(r"(?:показа(?:л|в)|поясни(?:л|в)|поясня|объясни(?:л|в)|объясня|сообщи(?:л|в)|заяви(?:л|в)|указа(?:л|в)|утвержда|рассказа(?:л|в)|подтверди(?:л|в))")
 
@@ -166,13 +171,17 @@ def _own_account(act: Act) -> list[tuple[Part, bool]]:
     picked: list[tuple[Part, bool]] = []
     paras = paragraphs(act.descriptive)
     token = defendant_token(act)
+    told_before = False
     for i, para in enumerate(paras):
         first = para.text[:400]
         if _OTHER_SPEAKER.search(first.lower()):
+            told_before = False
             continue
-        if _speaks(first, token):
+        if _speaks(first, token) or (told_before and _GOES_ON.match(first)):
             picked += [(s, True) for s in sentences(para)]
+            told_before = True
             continue
+        told_before = False
         crime = i < 3 and _REASON.search(para.text.lower())
         if not crime and not _MAY_TELL.search(para.text):
             continue  # razdel only where somebody may speak on
