@@ -82,10 +82,11 @@ def _end_hits(s: Part, act: Act, after: int) -> list[Hit]:
 
 def _pick_start(act: Act, s: Part, anchor: Hit, dates: list[tuple[Hit, str | None]]) -> tuple[Hit, str] | None:
     real = [(h, v) for h, v in dates if v]
-    opened = [(h, v) for h, v in real if _FROM.search(_before(act.text, h.start))]
+    openers = [(h, v) for h, v in real if not _UNTIL.search(_before(act.text, h.start))]
+    opened = [(h, v) for h, v in openers if _FROM.search(_before(act.text, h.start))
+              and not any(h.end <= o.start < anchor.start for o, _ in openers)]  # no other day nearer the verb
     if opened:
         return opened[0]
-    openers = [(h, v) for h, v in real if not _UNTIL.search(_before(act.text, h.start))]
     before = [(h, v) for h, v in openers if h.end <= anchor.start]
     if before:
         return before[-1]
@@ -195,6 +196,8 @@ def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
         dates = _dates(s)
         window = _window(lazy, n)
         rng = date_range_value(s.text)
+        if rng and any(v and s.start + rng[3] <= h.start < anchor.start for h, v in dates):
+            rng = None  # "с 16 мая по 5 июня находился на лечении, … 6 июня в часть не прибыл": another period
         if rng:
             out["start"], out["end"] = rng[0], rng[1]
             hits.append(Hit(rng[0], s.start + rng[2], s.start + rng[3]))
