@@ -10,7 +10,7 @@ from milcourt.extract.segment import Act, Part
 from milcourt.extract.spans import Hit, find
 
 _COURT = re.compile(
-    r"(?:\b\d+(?:-?[а-я]{1,3})?\s+)?(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*\s+){0,2}"
+    r"(?:\b\d{1,2}(?:-?[а-я]{1,3})?[ \t]+)?(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*[ \t]+){0,2}"
     r"(?:[Гг]арнизонн|[Оо]кружн|[Фф]лотск|[Аа]пелляционн|[Кк]ассационн)[а-яё]*\s+военн[а-яё]*\s+суд[а-яё]*"
 )
 _ADJ_END = re.compile(r"(?:ий|ый|ой|ого|его|ому|ему|им|ым|ом|ем)(?:-на-[А-ЯЁа-яё]+)?$")
@@ -145,6 +145,6 @@ def doc_type(act: Act) -> str:
     ops = act.operative.text
     for kind, pattern in _OPERATIVE_KIND:
         m = pattern.search(ops)
-        if m and (kind != "termination_ruling" or re.search(r"уголовн[а-я]+\s+(?:дел|преследовани)", ops)):
+        if m and (kind != "termination_ruling" or re.search(r"уголовн[а-я]+\s+(?:дел|преследовани)", ops, re.I)):
             return kind
     return "other"
