@@ -39,8 +39,9 @@ def _register() -> None:
     """Attach each stage's verbs (kept in the stage's own package)."""
     from milcourt.courts.cli import register as courts
     from milcourt.parse.cli import register as parse
+    from milcourt.simulate.cli import register as simulate
 
-    for register in (courts, parse):
+    for register in (courts, parse, simulate):
         register(app)
 
 

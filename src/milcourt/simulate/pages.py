@@ -57,13 +57,13 @@ def _grid(tab: int, heading: str, header: list[str], rows: list[list[str]], show
             f"{heading}</th></tr><tr>{head}</tr>{body}</table></div>")
 
 
-def _events_tab(tab: int, case: Case, changed: bool) -> str:
+def _events_tab(tab: int, case: Case, early: bool) -> str:
     header = ["Наименование события", "Дата", "Время", "Место проведения", "Результат события",
               "Основание для выбранного результата события", "Примечание", "Дата размещения"]
     rows = [[escape(n), ddmmyyyy(d), t, "Зал №1" if n == "Судебное заседание" else "", escape(r), escape(b), "",
              ddmmyyyy(d)] for n, d, t, r, b in case.events]
-    if changed and case.decided:
-        later = min(case.decided + timedelta(days=9), AS_OF)
+    if not early and case.decided and case.decided + timedelta(days=9) <= AS_OF:
+        later = case.decided + timedelta(days=9)
         rows.append(["Дело сдано в отдел судебного делопроизводства", ddmmyyyy(later), "12:00", "", "", "", "",
                      ddmmyyyy(later)])
     return _grid(tab, "ДВИЖЕНИЕ ДЕЛА", header, rows, False)
@@ -77,11 +77,12 @@ def _acts_tab(tab: int, case: Case) -> str:
             f"<span style=\"TEXT-ALIGN: justify\">\n{case.act}</span></div></div></div>")
 
 
-def render_card(case: Case, root: str = "", *, changed: bool = False) -> bytes:
-    """The case card. ``changed`` renders the later version of a page that changes between visits:
-    a further event and the act text appear; the case's facts (dates, articles, result) stay."""
+def render_card(case: Case, root: str = "", *, early: bool = False) -> bytes:
+    """The case card. ``early`` renders the first version of a page that changes between visits:
+    the last event and the act text are not there yet; the case's facts (dates, articles, result)
+    are the same in both versions."""
     person = escape(case.defendant) if case.defendant else HIDDEN
-    act_shown = case.act is not None and (changed or not _act_published_late(case))
+    act_shown = case.act is not None and not early
     tabs = ["ДЕЛО"] + (["РАССМОТРЕНИЕ В НИЖЕСТОЯЩЕМ СУДЕ"] if case.instance == "appeal" else [])
     tabs += ["ДВИЖЕНИЕ ДЕЛА", "ЛИЦА", "СТОРОНЫ"] + (["СУДЕБНЫЕ АКТЫ"] if act_shown else [])
     n = len(tabs)
@@ -121,7 +122,7 @@ def render_card(case: Case, root: str = "", *, changed: bool = False) -> bytes:
 		</div>
 """)
         tab = 3
-    parts.append(_events_tab(tab, case, changed))
+    parts.append(_events_tab(tab, case, early))
     if case.instance == "first":
         parts.append(_grid(tab + 1, "ЛИЦА", ["Фамилия / наименование", "Перечень статей",
                                             "Дата рассмотрения дела в отношении лица", "Результат в отношении лица"],
@@ -138,18 +139,13 @@ def render_card(case: Case, root: str = "", *, changed: bool = False) -> bytes:
     if act_shown:
         parts.append(_acts_tab(tab + 3, case))
     published = ddmmyyyy(case.received)
-    modified = ddmmyyyy(min((case.decided or case.received) + timedelta(days=20 if changed else 3), AS_OF))
+    modified = ddmmyyyy(min((case.decided or case.received) + timedelta(days=3 if early else 20), AS_OF))
     content = (f"\t<div id=line></div>\n<div align='center' class='title'>\n\t{TITLES[case.instance]}</div>\n"
                f"<div id=line></div>\n<div align=\"center\" class=casenumber>\n\tДЕЛО № {escape(case.number)}</div>\n"
                f"<ul class='tabs'>{tab_list}</ul>\n<div class=\"contentt\" style=\"padding:0; margin:0;\">\n"
                + "".join(parts) + "</div>\n"
                f"<div class=\"outputArea publishInfo\">опубликовано {published} 10:00, изменено {modified} 18:00</div>\n")
     return module_page(case.court_name, AS_OF, case.delo_id, content)
-
-
-def _act_published_late(case: Case) -> bool:
-    """Acts of some cases are published only after the card first appears (a page that changes)."""
-    return case.doc_id % 7 == 0
 
 
 def listing_info(case: Case) -> str:
@@ -181,8 +177,7 @@ def render_listing(court_code: str, court_name: str, root: str, delo_id: str, ro
     body = []
     for c in rows:
         acts = (f"&nbsp;<a href='{doc_url(root, c)}' TITLE='{escape(c.act_title.capitalize())}'><img src='/images/arow.gif' "
-                f"style='width: 15px; height: 17px; border: 0; cursor: pointer;'></a>&nbsp;" if c.act and not
-                _act_published_late(c) else "")
+                f"style='width: 15px; height: 17px; border: 0; cursor: pointer;'></a>&nbsp;" if c.act else "")
         body.append(f"""					<tr valign="top">
 				<td title="Для получения справки по делу, нажмите на номер дела" style="width:6%;cursor: pointer;"><a href='{card_url(root, c)}'>{escape(c.number)}</a><br></td>
 				<td align="center" style="width:3%">
