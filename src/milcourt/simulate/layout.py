@@ -56,28 +56,28 @@ _TAIL = "</div></div><div class=\"row m-all_m\"></div></div>\n\t </body></html>\
 def _module_header(today: date, delo_id: str) -> str:
     return f"""
 			<div id="modSdpContent">
-		
+
 <div id=header>
 	<form id='calformH' name='calformH' method='get' action='/modules.php'>
 		<input name="name" type="hidden" value="sud_delo">
 		<input name="srv_num" type="hidden" value=1>
 		<table id=top_menu cellSpacing=0 cellPadding=1>
- 			<tr>
- 				<td>Вывести список дел, назначенных на дату</td>
- 				<td id=calendar>
- 					<img title="Вызвать календарь" onclick="javascript:show_calendar('calformH.H_date');" src='/modules/sud_delo/images/top_calc.gif'/>
- 				</td>
- 				<td>
- 					<input name='H_date' class='text' id='H_date' style='width: 66px;' type='text' maxLength='10' value={ddmmyyyy(today)}>
- 			    </td>
- 			</tr>
- 			<tr>
-	 				<td colspan=4>
-		    			<a href="#" onclick="show_search(1,{1 if delo_id == '1540006' else 2})"><b>Поиск информации по делам</b></a>
-		    			&nbsp;|&nbsp;<a href='#' onclick='back()'><b>Вернуться к списку дел</b></a>					</td>
-	 			</tr>
-	 		 		</table>
-	 </form>
+			<tr>
+				<td>Вывести список дел, назначенных на дату</td>
+				<td id=calendar>
+					<img title="Вызвать календарь" onclick="javascript:show_calendar('calformH.H_date');" src='/modules/sud_delo/images/top_calc.gif'/>
+				</td>
+				<td>
+					<input name='H_date' class='text' id='H_date' style='width: 66px;' type='text' maxLength='10' value={ddmmyyyy(today)}>
+				</td>
+			</tr>
+			<tr>
+					<td colspan=4>
+						<a href="#" onclick="show_search(1,{1 if delo_id == '1540006' else 2})"><b>Поиск информации по делам</b></a>
+						&nbsp;|&nbsp;<a href='#' onclick='back()'><b>Вернуться к списку дел</b></a>					</td>
+				</tr>
+					</table>
+	</form>
 </div>
 <div id='content'>
 """

@@ -101,10 +101,10 @@ def render_card(case: Case, root: str = "", *, early: bool = False) -> bytes:
     parts = [f"""	<div id="cont1" style="display: block; padding: 0 15px 15px 15px;">
 		<table width="100%" border="0" cellspacing="0" cellpadding="3" id="tablcont">
 			<tr>
-       			<th colspan="2" align="center" valign="center">ДЕЛО</th>
-       		<tr>
+				<th colspan="2" align="center" valign="center">ДЕЛО</th>
+			<tr>
 {rows}			  				<br>
-   		</table>
+		</table>
 	</div>
 """]
     tab = 2

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TypeVar
 
 from milcourt.simulate import acts, names
 from milcourt.simulate.calibration import allocate, monthly_weights
 from milcourt.simulate.registry import Court, military_courts
 
+T = TypeVar("T")
 AS_OF = date(2025, 7, 15)  # the simulated "today": later events have not happened yet
 
 # (article, part) and weight: 337 ч.5 dominates, then ч.3.1 ... (shape of published counts)
@@ -26,12 +29,12 @@ ARTICLE_MIX: list[tuple[tuple[str, str | None], float]] = [
     (("332", "2.1"), 5), (("332", "2"), 1.5), (("338", None), 4.5), (("339", "1"), 1), (("339", "2"), 0.5),
     (("352.1", None), 1.0), (("337", "1"), 0.5),
 ]
-SECOND_ARTICLE = {"337": [("338", None), ("332", "2.1"), ("339", "1")], "332": [("337", "5")],
+SECOND_ARTICLE: dict[str, list[tuple[str, str | None]]] = {"337": [("338", None), ("332", "2.1"), ("339", "1")], "332": [("337", "5")],
                   "338": [("337", "5")], "339": [("337", "3.1")], "352.1": [("337", "5")]}
 
-FIRST_RESULTS = [("Вынесен ПРИГОВОР", 92), ("Уголовное дело ПРЕКРАЩЕНО", 4),
+FIRST_RESULTS: list[tuple[str, float]] = [("Вынесен ПРИГОВОР", 92), ("Уголовное дело ПРЕКРАЩЕНО", 4),
                  ("Направлено по подсудности (подведомственности)", 2), ("Возвращено прокурору", 2)]
-APPEAL_RESULTS = [("ОСТАВЛЕН БЕЗ ИЗМЕНЕНИЯ", 72), ("ИЗМЕНЕН", 18),
+APPEAL_RESULTS: list[tuple[str, float]] = [("ОСТАВЛЕН БЕЗ ИЗМЕНЕНИЯ", 72), ("ИЗМЕНЕН", 18),
                   ("ОТМЕНЕН с направлением на новое рассмотрение", 5), ("Апелляционное производство ПРЕКРАЩЕНО", 5)]
 
 DELO_FIRST, DELO_APPEAL = "1540006", "4"
@@ -84,7 +87,7 @@ class Population:
         return [c for c in self.cases if c.court == code]
 
 
-def _pick(rng: random.Random, table: list[tuple[object, float]]) -> object:
+def _pick(rng: random.Random, table: Sequence[tuple[T, float]]) -> T:
     return rng.choices([t for t, _ in table], weights=[w for _, w in table])[0]
 
 
@@ -103,17 +106,17 @@ def _choose_courts(rng: random.Random, n_courts: int | None) -> tuple[list[Court
 
 
 def _first_events(rng: random.Random, received: date, decided: date | None, result: str | None) -> list:
-    ev = [("Регистрация поступившего в суд дела", received, "10:%02d" % rng.randrange(60), "", ""),
-          ("Передача материалов дела судье", received, "15:%02d" % rng.randrange(60), "", "")]
+    ev = [("Регистрация поступившего в суд дела", received, f"10:{rng.randrange(60):02d}", "", ""),
+          ("Передача материалов дела судье", received, f"15:{rng.randrange(60):02d}", "", "")]
     hearing = received + timedelta(days=rng.randint(2, 9))
     if hearing <= AS_OF:
-        ev.append(("Решение в отношении поступившего уголовного дела", hearing, "17:%02d" % rng.randrange(60),
+        ev.append(("Решение в отношении поступившего уголовного дела", hearing, f"17:{rng.randrange(60):02d}",
                    "Назначено судебное заседание", ""))
     if decided:
         outcome = "Постановление приговора" if result == "Вынесен ПРИГОВОР" else "Производство по делу прекращено"
         if result and result.startswith(("Направлено", "Возвращено")):
             outcome = "Дело направлено по подсудности" if result.startswith("Направлено") else "Дело возвращено прокурору"
-        ev.append(("Судебное заседание", decided, "%02d:00" % rng.randint(9, 16), outcome, ""))
+        ev.append(("Судебное заседание", decided, f"{rng.randint(9, 16):02d}:00", outcome, ""))
     return ev
 
 
@@ -124,7 +127,7 @@ def generate(seed: int = 1, cases: int = 3000, courts: int | None = None) -> Pop
     weight = {c.code: rng.lognormvariate(0, 0.9) for c in garrisons}
     judges = {c.code: [names.judge_name(rng) for _ in range(rng.randint(2, 6))] for c in garrisons + districts}
     counts = allocate(cases, monthly_weights())
-    drafts: list[tuple[Court, date, list]] = []
+    drafts: list[tuple[Court, date, list[tuple[str, str | None]]]] = []
     for month, n in counts.items():
         y, m = int(month[:4]), int(month[5:])
         first_day = 21 if (y, m) == (2022, 9) else 1
@@ -143,10 +146,9 @@ def generate(seed: int = 1, cases: int = 3000, courts: int | None = None) -> Pop
         year = received.year
         number_at[(court.code, year)] = number_at.get((court.code, year), 0) + rng.randint(1, 3)
         uid_at[(court.code, year)] = uid_at.get((court.code, year), 0) + rng.randint(1, 9)
-        decided: date | None = received + timedelta(days=int(rng.gammavariate(2.0, 18)) + 7)
-        result: str | None = str(_pick(rng, FIRST_RESULTS))
-        if decided > AS_OF:
-            decided, result = None, None
+        decision = received + timedelta(days=int(rng.gammavariate(2.0, 18)) + 7)
+        outcome = _pick(rng, FIRST_RESULTS)
+        decided, result = (decision, outcome) if decision <= AS_OF else (None, None)
         case = Case(court.code, court.name, "first", f"1-{number_at[(court.code, year)]}/{year}",
                     _uid(rng, court.code, year, uid_at[(court.code, year)]), arts, received, decided, result,
                     rng.choice(judges[court.code]), "" if rng.random() < 0.1 else names.defendant_name(rng),
@@ -175,19 +177,18 @@ def _appeals(
         received = low.decided + timedelta(days=rng.randint(20, 60))
         if received > AS_OF:
             continue
-        decided: date | None = received + timedelta(days=rng.randint(14, 70))
-        result: str | None = str(_pick(rng, APPEAL_RESULTS))
-        if decided > AS_OF:
-            decided, result = None, None
+        decision = received + timedelta(days=rng.randint(14, 70))
+        outcome = _pick(rng, APPEAL_RESULTS)
+        decided, result = (decision, outcome) if decision <= AS_OF else (None, None)
         year = received.year
         numbers[(court, year)] = numbers.get((court, year), 0) + rng.randint(1, 4)
         case = Case(court, district_names[court], "appeal", f"22-{numbers[(court, year)]}/{year}", low.uid, list(low.articles),
                     received, decided, result, rng.choice(judges[court]), low.defendant,
                     rng.randrange(10**6, 10**8), str(uuid.UUID(int=rng.getrandbits(128), version=4)),
                     rng.randrange(10**6, 10**8), lower=low)
-        case.events = [("Регистрация поступившего в суд дела", received, "11:%02d" % rng.randrange(60), "", "")]
+        case.events = [("Регистрация поступившего в суд дела", received, f"11:{rng.randrange(60):02d}", "", "")]
         if decided:
-            case.events.append(("Судебное заседание", decided, "%02d:30" % rng.randint(9, 15), result or "", ""))
+            case.events.append(("Судебное заседание", decided, f"{rng.randint(9, 15):02d}:30", result or "", ""))
             if rng.random() < 0.35:
                 case.act_title, case.act = acts.appeal_act(rng, case)
         out.append(case)

@@ -164,7 +164,7 @@ class CourtServer:
     @property
     def url(self) -> str:
         host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     def start(self) -> CourtServer:
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True, name="milcourt-sim")
