@@ -100,7 +100,7 @@ def _choose_courts(rng: random.Random, n_courts: int | None) -> tuple[list[Court
     garrisons = [c for c in every if c.level == "garrison"]
     if n_courts is not None and n_courts < len(garrisons):
         garrisons = sorted(rng.sample(garrisons, max(n_courts, 1)), key=lambda c: c.code)
-    parents = {c.parent for c in garrisons}
+    parents = {c.parent for c in garrisons if c.parent}
     districts = [c for c in every if c.code in parents]
     return garrisons, districts
 
@@ -173,7 +173,8 @@ def _appeals(
         if low.result != "Вынесен ПРИГОВОР" or low.decided is None or rng.random() > 0.3:
             continue
         court = parent[low.court]
-        assert court is not None
+        if court is None:  # the registry names no appeal court for this garrison
+            continue
         received = low.decided + timedelta(days=rng.randint(20, 60))
         if received > AS_OF:
             continue
