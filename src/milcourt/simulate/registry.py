@@ -17,7 +17,7 @@ from milcourt.courts.registry import military_courts as registry_military_courts
 class Court:
     code: str
     name: str
-    level: str  # garrison | district
+    level: str  # garrison | district | appeal | cassation
     region_code: str
     website: str
     parent: str | None = None
@@ -28,9 +28,9 @@ class Court:
 
 
 def military_courts() -> list[Court]:
-    """Garrison (GV) and district/fleet (OV) military courts, each garrison with its appeal court."""
+    """The 111 military courts (garrison, district/fleet, appellate, cassation), each with the
+    court that hears its appeals where the registry establishes it."""
     return sorted(
-        (Court(c.code, c.name, c.level, c.region_code, c.website, c.parent)
-         for c in registry_military_courts() if c.level in ("garrison", "district")),
+        (Court(c.code, c.name, c.level, c.region_code, c.website, c.parent) for c in registry_military_courts()),
         key=lambda c: c.code,
     )

@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl, urlsplit
 from milcourt.simulate import forms, layout, pages
 from milcourt.simulate.faults import Action, FaultPlan
 from milcourt.simulate.population import Case, Population
+from milcourt.simulate.registry import military_courts
 from milcourt.simulate.search import instance_of, search
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -30,8 +31,9 @@ class SimulatedCourts:
 
     def __init__(self, population: Population, plan: FaultPlan, row_limit: int = 100) -> None:
         self.population, self.plan, self.row_limit = population, plan, row_limit
-        self.courts = {c.code: c for c in population.courts}
-        self.by_host = {c.host: c.code for c in population.courts if c.host}
+        # every military court has a site; only the population's courts have cases on it
+        self.courts = {c.code: c for c in military_courts()} | {c.code: c for c in population.courts}
+        self.by_host = {c.host: c.code for c in self.courts.values() if c.host}
         self.cases: dict[str, list[Case]] = {code: [] for code in self.courts}
         self.cards: dict[tuple[str, int], Case] = {}
         self.docs: dict[tuple[str, int], Case] = {}
@@ -114,7 +116,7 @@ class _Handler(BaseHTTPRequestHandler):
         if url.path == "/courts.json":
             base = f"http://{self.headers.get('Host', '127.0.0.1')}"
             rows = [{"code": c.code, "name": c.name, "level": c.level, "parent": c.parent, "host": c.host,
-                     "url": f"{base}/{c.code}/"} for c in sim.population.courts]
+                     "cases": len(sim.cases[c.code]), "url": f"{base}/{c.code}/"} for c in sim.courts.values()]
             return self._send(200, json.dumps(rows, ensure_ascii=False).encode(), "application/json")
         if parts and parts[0] in sim.courts:
             court, root, rest = parts[0], "/" + parts[0], parts[1:]

@@ -1,6 +1,7 @@
 """The ground truth of a simulated population: what a perfect crawl must end up with.
 
-``truth.json``: ``cases`` (every case on the sites, first instance and appeal, with the facts a
+``truth.json``: ``courts`` (the courts with cases; every other military court is served
+too, with none), ``cases`` (every case on the sites, first instance and appeal, with the facts a
 crawl must recover), ``counts`` (first-instance cases by court, month received and article; a
 case charged under two articles counts once under each), and the fault plan's marks:
 ``down_courts`` (heavy faults: their cases cannot be crawled), ``removed`` (cases that vanish
@@ -46,7 +47,8 @@ def truth(population: Population, plan: FaultPlan, params: dict[str, Any]) -> di
     return {
         "synthetic": True,
         "params": params,
-        "courts": [{"code": c.code, "name": c.name, "level": c.level, "parent": c.parent} for c in population.courts],
+        "courts": [{"code": c.code, "name": c.name, "level": c.level, "parent": c.parent,
+                    "cases": sum(1 for case in population.cases if case.court == c.code)} for c in population.courts],
         "cases": [case_record(c) for c in population.cases],
         "counts": counts(population),
         "down_courts": list(plan.down_courts),
