@@ -149,6 +149,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128  # a crawler opens many connections at once
     sim: SimulatedCourts
 
 
