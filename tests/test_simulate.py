@@ -253,3 +253,25 @@ def test_cli_writes_truth(tmp_path: Path) -> None:
     assert len(list((tmp_path / "pages").rglob("*.html"))) == summary["cases"]
     bad = CliRunner().invoke(app, ["simulate", "--out", str(tmp_path), "--faults", "sometimes"])
     assert bad.exit_code != 0 and "sometimes" in bad.output
+
+
+def test_search_form_uid_search_and_appeal_search(serve) -> None:
+    pop = generate(seed=9, cases=300, courts=5)
+    server = serve(pop, "realistic", error_rate=0.0, truncate_rate=0.0, slow_rate=0.0, gate_share=1.0,
+                   outage_share=0.0, window=(2, 2), changed_share=0.0, removed_share=0.0)
+    appeal = next(c for c in pop.cases if c.instance == "appeal")
+    low = appeal.lower
+    assert low is not None
+    form = f"{server.url}/{low.court}/modules.php?name=sud_delo&srv_num=1&name_op=sf&delo_id=1540006"
+    status, html = _get(form)
+    assert status == 200 and "name='captcha'" in html and "u1_case__ENTRY_DATE1D" in html
+    # the gate opens on searches only, and clears after its window
+    base = f"{server.url}/{appeal.court}/modules.php?name=sud_delo&srv_num=1"
+    by_uid = f"{base}&name_op=r_juid&vnkod={appeal.court}&delo_id=4&case_type=0&judicial_uid={appeal.uid}"
+    answers = [_get(by_uid)[1] for _ in range(40)]
+    gated = [a for a in answers if "Неверно указан проверочный код с картинки" in a]
+    assert 1 <= len(gated) <= 2 and appeal.number in answers[-1]
+    by_lower = (f"{base}&name_op=r&delo_id=4&case_type=0&new=4&delo_table=u2_case"
+                f"&U2_CASE__CASE_NUMBER_ISS={low.number}&Submit=%CD%E0%E9%F2%E8")
+    html = _get(by_lower)[1]
+    assert appeal.number in html and f"Номер дела в первой инстанции:&nbsp;{low.number}" in html
