@@ -275,3 +275,17 @@ def test_search_form_uid_search_and_appeal_search(serve) -> None:
                 f"&U2_CASE__CASE_NUMBER_ISS={low.number}&Submit=%CD%E0%E9%F2%E8")
     html = _get(by_lower)[1]
     assert appeal.number in html and f"Номер дела в первой инстанции:&nbsp;{low.number}" in html
+
+
+def test_build_and_serve_in_process(tmp_path: Path) -> None:
+    from milcourt.simulate.run import build
+
+    sim = build(tmp_path, seed=3, cases=120, courts=3, faults="realistic")
+    server = sim.serve()
+    try:
+        assert json.loads((tmp_path / "server.json").read_text())["url"] == server.url
+        court = sim.population.cases[0].court
+        status, html = _get(f"{server.url}/{court}/modules.php?name=sud_delo&name_op=sf&delo_id=1540006")
+        assert status in (200, 500, 502, 503) and sim.summary()["first"] == 120
+    finally:
+        server.stop()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import time
 from pathlib import Path
 
 import typer
@@ -32,48 +30,35 @@ def register(app: typer.Typer) -> None:
 
         Example: milcourt simulate --out /tmp/sim --cases 3000 --faults realistic --serve --port 8765
         """
-        from milcourt.simulate.faults import FaultConfig, FaultPlan
-        from milcourt.simulate.pages import render_card
-        from milcourt.simulate.population import generate
-        from milcourt.simulate.server import CourtServer, SimulatedCourts
-        from milcourt.simulate.truth import truth, write_truth
+        import sys
+        import threading
 
+        from milcourt.simulate.run import build
+
+        if cases < 1:
+            raise typer.BadParameter("needs at least one case", param_hint="--cases")
         try:
-            config = FaultConfig(mode=faults, slow_seconds=slow_seconds)
+            sim = build(out, seed=seed, cases=cases, courts=courts or None, faults=faults, row_limit=row_limit,
+                        slow_seconds=slow_seconds, pages=write_pages)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--faults") from exc
-        started = time.perf_counter()
-        population = generate(seed=seed, cases=cases, courts=courts or None)
-        plan = FaultPlan.build(population, config)
-        params = {"seed": seed, "cases": cases, "courts": courts or None, "faults": faults, "row_limit": row_limit}
-        write_truth(out / "truth.json", truth(population, plan, params))
-        if write_pages:
-            for case in population.cases:
-                path = out / "pages" / case.court / f"{case.instance}-{case.case_id}.html"
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(render_card(case))
-        summary = {"out": str(out), "courts": len(population.courts), "cases": len(population.cases),
-                   "first": sum(c.instance == "first" for c in population.cases),
-                   "appeal": sum(c.instance == "appeal" for c in population.cases),
-                   "down_courts": plan.down_courts, "seconds": round(time.perf_counter() - started, 2)}
-        if not serve:
-            if as_json:
-                write_lines([summary])
-            else:
-                typer.echo(f"{summary['cases']} synthetic cases ({summary['first']} first instance, "
-                           f"{summary['appeal']} appeal) in {summary['courts']} courts → {out / 'truth.json'}")
-            return
-        server = CourtServer(SimulatedCourts(population, plan, row_limit), port=port)
-        summary["url"] = server.url
-        (out / "server.json").write_text(json.dumps({"url": server.url}), encoding="utf-8")
+        summary = sim.summary()
+        if serve:
+            server = sim.serve(port=port)
+            summary["url"] = server.url
         if as_json:
             write_lines([summary])
+        elif serve:
+            typer.echo(f"serving {summary['courts']} simulated court sites with cases at "
+                       f"{summary['url']}/<court code>/modules.php (faults: {faults}); Ctrl-C stops")
         else:
-            typer.echo(f"serving {summary['courts']} simulated court sites at {server.url}/<court code>/modules.php "
-                       f"(faults: {faults}); Ctrl-C stops")
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            server.httpd.server_close()
+            typer.echo(f"{summary['cases']} synthetic cases ({summary['first']} first instance, "
+                       f"{summary['appeal']} appeal) in {summary['courts']} courts → {sim.truth_path}")
+        if serve:
+            sys.stdout.flush()
+            try:
+                threading.Event().wait()
+            except KeyboardInterrupt:
+                pass
+            finally:
+                server.stop()
