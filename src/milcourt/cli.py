@@ -40,8 +40,9 @@ def _register() -> None:
     from milcourt.courts.cli import register as courts
     from milcourt.parse.cli import register as parse
     from milcourt.simulate.cli import register as simulate
+    from milcourt.stats.cli import register as stats
 
-    for register in (courts, parse, simulate):
+    for register in (courts, parse, simulate, stats):
         register(app)
 
 
