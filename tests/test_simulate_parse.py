@@ -80,3 +80,28 @@ def test_a_crawl_through_the_served_search_finds_exactly_the_truth() -> None:
         assert found == expected
     finally:
         server.stop()
+
+
+def test_no_defendant_name_survives_depersonalisation() -> None:
+    """The simulated pages carry ordinary-looking defendant names (cards, listings, acts): after
+    parse → depersonalise no surname is left. (Bare initials such as "С.К.Н." are the courts' own
+    depersonalisation and may stay.)"""
+    import json
+    import re
+
+    names = pytest.importorskip("milcourt.parse.names")
+    from milcourt.simulate.pages import render_listing
+
+    pz = names.Pseudonymizer(b"simulator-test-secret-0123456789")
+    population = generate(seed=23, cases=250, courts=5)
+    pages = [render_card(c) for c in population.cases if c.defendant]
+    for court in {c.court for c in population.cases}:
+        rows = [c for c in population.cases if c.court == court][:25]
+        pages.append(render_listing(court, "X", "", rows[0].delo_id, rows, len(rows), 1, 1, ""))
+    surnames = {c.defendant.split()[0] for c in population.cases if c.defendant}
+    pattern = re.compile(r"(?<![А-Яа-яЁё])(" + "|".join(sorted(surnames)) + r")(?![А-Яа-яЁё])")
+    for page in pages:
+        parsed = parse.parse_page(page, source="sim", base_url="http://127.0.0.1/modules.php")
+        text = json.dumps(names.depersonalise(parsed, pz), ensure_ascii=False)
+        found = pattern.search(text)
+        assert found is None, text[max(found.start() - 80, 0): found.end() + 40]
