@@ -223,10 +223,34 @@ def test_faults_over_http_changed_and_removed_pages(serve) -> None:
     assert changed.number in first and (changed.result or "") in first  # the facts stay
     search = _search(server.url, removed.court, removed.received.strftime("%d.%m.%Y"),
                      removed.received.strftime("%d.%m.%Y"))
+    card = server.url + card_url("/" + removed.court, removed)
     assert removed.number in _get(search)[1]
-    assert _get(server.url + card_url("/" + removed.court, removed))[0] == 200
-    assert _get(server.url + card_url("/" + removed.court, removed))[0] == 404
-    assert removed.number not in _get(search)[1]
+    assert _get(card)[0] == 200 and _get(card)[0] == 200  # within one crawl the site stays put
+    assert removed.number in _get(search)[1]
+    gone = json.loads(urllib.request.urlopen(server.url + "/_sim/next-crawl", timeout=10).read())["removed"]
+    assert [removed.court, removed.number, removed.instance] in gone
+    assert _get(card)[0] == 404 and removed.number not in _get(search)[1]  # the next crawl misses it
+
+
+def test_removed_cases_are_gone_in_the_next_serving_session(tmp_path: Path) -> None:
+    from milcourt.simulate.pages import card_url
+    from milcourt.simulate.run import build
+
+    def session() -> tuple[int, int]:
+        sim = build(tmp_path, seed=4, cases=300, courts=5, faults="realistic")
+        sim.plan.config.error_rate = sim.plan.config.truncate_rate = sim.plan.config.slow_rate = 0.0
+        sim.plan.gates.clear()
+        sim.plan.outages.clear()
+        removed = next(c for c in sim.population.cases if c.key() in sim.plan.removed)
+        server = sim.serve()
+        try:
+            return _get(server.url + card_url("/" + removed.court, removed))[0], len(sim.plan.removed)
+        finally:
+            server.stop()
+
+    assert session()[0] == 200
+    assert json.loads((tmp_path / "state.json").read_text())["served"]
+    assert session()[0] == 404
 
 
 def test_truncated_bodies_and_down_court_over_http(serve) -> None:

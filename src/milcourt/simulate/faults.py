@@ -3,8 +3,12 @@
 ``none`` serves every request. ``realistic`` adds, per court site: 5xx bursts, slow answers (a
 timeout for a client with a short deadline), truncated bodies, slow hosts, captcha gates and
 outages ("Информация временно недоступна") that clear after a number of requests to that court,
-card pages that change on a later visit, and cases removed from the site after their card was
-served once. ``heavy`` adds one court that stays down (HTTP 503) for good.
+card pages that change on a later visit, and cases removed from the site between two crawls (a
+case whose card was served in one crawl is gone in the next: searches omit it, its card answers
+404). A "crawl" is a server session, or what lies between two calls of ``next_crawl``; removing a
+case in the middle of a crawl would shift the result pages under the crawler, which no crawl
+could survive and which a real site's nightly update does not do. ``heavy`` adds one court that
+stays down (HTTP 503) for good.
 
 Every decision is a pure function of (seed, court, n-th request to that court) plus the per-case
 visit count, so a run is reproducible given the seed and the order of requests.
@@ -65,6 +69,7 @@ class FaultPlan:
     _requests: dict[str, int] = field(default_factory=dict)
     _burst: dict[str, int] = field(default_factory=dict)
     _visits: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    _gone: set[tuple[str, str, str]] = field(default_factory=set)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
@@ -137,8 +142,20 @@ class FaultPlan:
         return seen
 
     def is_removed(self, key: tuple[str, str, str]) -> bool:
-        """A removed case disappears from the site once its card has been served once."""
-        return key in self.removed and self._visits.get(key, 0) > 0
+        """Gone from the site: a case to be removed whose card was served in an earlier crawl."""
+        return key in self._gone
+
+    def served_removable(self) -> list[tuple[str, str, str]]:
+        """Cases to be removed whose card has been served (what the next crawl will miss)."""
+        with self._lock:
+            return sorted(k for k in self.removed if self._visits.get(k, 0) > 0)
+
+    def next_crawl(self, served: list[tuple[str, str, str]] | None = None) -> list[tuple[str, str, str]]:
+        """Start a new crawl: cases to be removed that were served before are now gone."""
+        gone = set(self.served_removable() if served is None else served) & self.removed
+        with self._lock:
+            self._gone |= gone
+        return sorted(self._gone)
 
     def is_changed(self, key: tuple[str, str, str], seen: int) -> bool:
         return key in self.changed and seen > 0

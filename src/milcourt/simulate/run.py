@@ -40,11 +40,38 @@ class Simulation:
                 "first": sum(c.instance == "first" for c in cases), "appeal": sum(c.instance == "appeal" for c in cases),
                 "down_courts": list(self.plan.down_courts), "seconds": round(self.seconds, 2)}
 
+    @property
+    def state_path(self) -> Path:
+        return self.out / "state.json"
+
     def serve(self, port: int = 0, host: str = "127.0.0.1") -> CourtServer:
-        """Start serving in a background thread; also writes ``server.json`` with the URL."""
-        server = CourtServer(SimulatedCourts(self.population, self.plan, self.row_limit), host=host, port=port)
+        """Start serving in a background thread; also writes ``server.json`` with the URL.
+
+        Each serving session is one crawl of the sites: cases to be removed whose cards an
+        earlier session served (remembered in ``state.json``) are gone from this one."""
+        sim = SimulatedCourts(self.population, self.plan, self.row_limit)
+        earlier = self._load_served()
+        self.plan.next_crawl(earlier)
+        served = set(earlier)
+
+        def remember() -> None:
+            served.update(self.plan.served_removable())
+            self.state_path.write_text(json.dumps({"seed": self.population.seed, "served": sorted(served)},
+                                                  ensure_ascii=False), encoding="utf-8")
+
+        sim.on_removable_served = remember
+        server = CourtServer(sim, host=host, port=port)
         (self.out / "server.json").write_text(json.dumps({"url": server.url}), encoding="utf-8")
         return server.start()
+
+    def _load_served(self) -> list[tuple[str, str, str]]:
+        try:
+            data = json.loads(self.state_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return []
+        if data.get("seed") != self.population.seed:
+            return []
+        return [(c, n, i) for c, n, i in data.get("served", [])]
 
 
 def build(out: Path, *, seed: int = 1, cases: int = 3000, courts: int | None = None, faults: str = "none",

@@ -14,6 +14,7 @@ import json
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
@@ -42,6 +43,7 @@ class SimulatedCourts:
             self.cards[(case.court, case.case_id)] = case
             self.docs[(case.court, case.doc_id)] = case
         self.stats: Counter[str] = Counter()
+        self.on_removable_served: Callable[[], None] | None = None  # e.g. persist the state
 
     def respond(self, court: str, root: str, query: str) -> tuple[int, bytes, Action]:
         """(status, body, action) for a ``modules.php`` request to ``court``."""
@@ -92,6 +94,8 @@ class SimulatedCourts:
         if action.kind == "truncate":
             return 200, pages.render_card(case, root), action
         seen = self.plan.visit(case.key())
+        if seen == 0 and case.key() in self.plan.removed and self.on_removable_served:
+            self.on_removable_served()
         return 200, pages.render_card(case, root, early=case.key() in self.plan.changed and seen == 0), action
 
 
@@ -113,6 +117,10 @@ class _Handler(BaseHTTPRequestHandler):
         sim = self.server.sim
         url = urlsplit(self.path)
         parts = [p for p in url.path.split("/") if p]
+        if url.path == "/_sim/next-crawl":  # simulation control: the site's next update
+            gone = sim.plan.next_crawl()
+            return self._send(200, json.dumps({"removed": [list(k) for k in gone]}, ensure_ascii=False).encode(),
+                              "application/json")
         if url.path == "/courts.json":
             base = f"http://{self.headers.get('Host', '127.0.0.1')}"
             rows = [{"code": c.code, "name": c.name, "level": c.level, "parent": c.parent, "host": c.host,
