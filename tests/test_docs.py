@@ -19,6 +19,8 @@ def _commands(group: Any, prefix: str = "milcourt") -> list[tuple[str, Any]]:
     for name, command in sorted(group.commands.items()):
         path = f"{prefix} {name}"
         if hasattr(command, "commands"):
+            if any(p.param_type_name == "option" for p in command.params):
+                found.append((path, command))  # a group that also answers on its own (milcourt stats)
             found.extend(_commands(command, path))
         else:
             found.append((path, command))

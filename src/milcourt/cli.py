@@ -38,11 +38,13 @@ def _root(
 def _register() -> None:
     """Attach each stage's verbs (kept in the stage's own package)."""
     from milcourt.courts.cli import register as courts
+    from milcourt.extract.cli import register as extract
     from milcourt.parse.cli import register as parse
     from milcourt.simulate.cli import register as simulate
     from milcourt.stats.cli import register as stats
+    from milcourt.store.cli import register as store
 
-    for register in (courts, parse, simulate, stats):
+    for register in (courts, parse, extract, store, simulate, stats):
         register(app)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -10,10 +9,9 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine
 
 from milcourt.jsonl import write_lines
-from milcourt.paths import data_dir
 
 official_app = typer.Typer(
     name="official",
@@ -33,8 +31,10 @@ def _warn(kind: str, message: str) -> None:
 
 
 def _engine(url: str | None) -> Engine:
-    """--db, else $MILCOURT_DB, else sqlite:///<data dir>/milcourt.db."""
-    return create_engine(url or os.environ.get("MILCOURT_DB") or f"sqlite:///{data_dir() / 'milcourt.db'}")
+    """The store's engine (--db, else $MILCOURT_DB, else the data directory's SQLite), migrated."""
+    from milcourt.store import open_store
+
+    return open_store(url).engine
 
 
 @official_app.command("load")
@@ -151,6 +151,9 @@ def compare_command(
 
 
 def register(app: typer.Typer) -> None:
-    """Attach `official` (load, show) and `compare` to the main app."""
+    """Attach `stats` (and `stats coverage`), `official` (load, show) and `compare` to the main app."""
+    from milcourt.stats.stats_cli import stats_app
+
+    app.add_typer(stats_app, name="stats")
     app.add_typer(official_app, name="official")
     app.command("compare")(compare_command)
