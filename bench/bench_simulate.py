@@ -31,4 +31,25 @@ def run() -> bool:
     print(f"cards: {len(population.cases)} rendered ({size / 1e6:.1f} MB windows-1251) in {rendered - truthed:.2f}s "
           f"= {len(population.cases) / max(rendered - truthed, 1e-9):.0f} pages/s")
     print(f"total {total:.2f}s (target < {TARGET_SECONDS:.0f}s)")
+    print(f"served over loopback: {_http_rate(population):.0f} cards/s with 16 client threads")
     return total < TARGET_SECONDS
+
+
+def _http_rate(population) -> float:
+    """Cards per second the loopback server answers (a crawl is never limited by it)."""
+    import concurrent.futures
+    import urllib.request
+
+    from milcourt.simulate.faults import FaultConfig, FaultPlan
+    from milcourt.simulate.pages import card_url
+    from milcourt.simulate.server import CourtServer, SimulatedCourts
+
+    server = CourtServer(SimulatedCourts(population, FaultPlan.build(population, FaultConfig("none")))).start()
+    try:
+        urls = [server.url + card_url("/" + c.court, c) for c in population.cases[:1000]]
+        started = time.perf_counter()
+        with concurrent.futures.ThreadPoolExecutor(16) as pool:
+            list(pool.map(lambda u: urllib.request.urlopen(u, timeout=30).read(), urls))
+        return len(urls) / (time.perf_counter() - started)
+    finally:
+        server.stop()
