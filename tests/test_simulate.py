@@ -213,14 +213,16 @@ def test_faults_over_http_changed_and_removed_pages(serve) -> None:
     server = serve(pop, "realistic", error_rate=0.0, truncate_rate=0.0, slow_rate=0.0, gate_share=0.0,
                    outage_share=0.0, changed_share=0.3, removed_share=0.2)
     plan = server.sim.plan
-    changed = next(c for c in pop.cases if c.key() in plan.changed and c.decided and c.act)
+    changed = next(c for c in pop.cases if c.key() in plan.changed and c.decided and c.act and c.instance == "first")
     removed = next(c for c in pop.cases if c.key() in plan.removed and c.instance == "first")
     from milcourt.simulate.pages import card_url
 
-    first, later = _get(server.url + card_url("/" + changed.court, changed))[1], \
-        _get(server.url + card_url("/" + changed.court, changed))[1]
-    assert first != later and "СУДЕБНЫЕ АКТЫ" in later and "СУДЕБНЫЕ АКТЫ" not in first
-    assert changed.number in first and (changed.result or "") in first  # the facts stay
+    changed_card = server.url + card_url("/" + changed.court, changed)
+    listing = _search(server.url, changed.court, changed.received.strftime("%d.%m.%Y"),
+                      changed.received.strftime("%d.%m.%Y"))
+    first, again = _get(changed_card)[1], _get(changed_card)[1]
+    assert first == again and "СУДЕБНЫЕ АКТЫ" not in first  # one crawl sees one version
+    assert "name_op=doc" not in _get(listing)[1].split(changed.number)[1].split("</tr>")[0]
     search = _search(server.url, removed.court, removed.received.strftime("%d.%m.%Y"),
                      removed.received.strftime("%d.%m.%Y"))
     card = server.url + card_url("/" + removed.court, removed)
@@ -230,6 +232,10 @@ def test_faults_over_http_changed_and_removed_pages(serve) -> None:
     gone = json.loads(urllib.request.urlopen(server.url + "/_sim/next-crawl", timeout=10).read())["removed"]
     assert [removed.court, removed.number, removed.instance] in gone
     assert _get(card)[0] == 404 and removed.number not in _get(search)[1]  # the next crawl misses it
+    later = _get(changed_card)[1]
+    assert later != first and "СУДЕБНЫЕ АКТЫ" in later  # and sees the later version of a changing case
+    assert changed.number in first and (changed.result or "") in first and (changed.result or "") in later
+    assert "name_op=doc" in _get(listing)[1].split(changed.number)[1].split("</tr>")[0]
 
 
 def test_removed_cases_are_gone_in_the_next_serving_session(tmp_path: Path) -> None:

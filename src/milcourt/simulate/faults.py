@@ -3,7 +3,8 @@
 ``none`` serves every request. ``realistic`` adds, per court site: 5xx bursts, slow answers (a
 timeout for a client with a short deadline), truncated bodies, slow hosts, captcha gates and
 outages ("Информация временно недоступна") that clear after a number of requests to that court,
-card pages that change on a later visit, and cases removed from the site between two crawls (a
+cases whose pages change between two crawls (the act is published and an event added; the
+listing row gains its act link), and cases removed from the site between two crawls (a
 case whose card was served in one crawl is gone in the next: searches omit it, its card answers
 404). A "crawl" is a server session, or what lies between two calls of ``next_crawl``; removing a
 case in the middle of a crawl would shift the result pages under the crawler, which no crawl
@@ -70,6 +71,7 @@ class FaultPlan:
     _burst: dict[str, int] = field(default_factory=dict)
     _visits: dict[tuple[str, str, str], int] = field(default_factory=dict)
     _gone: set[tuple[str, str, str]] = field(default_factory=set)
+    _updated: bool = False  # the changing cases show their later version
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
@@ -151,11 +153,14 @@ class FaultPlan:
             return sorted(k for k in self.removed if self._visits.get(k, 0) > 0)
 
     def next_crawl(self, served: list[tuple[str, str, str]] | None = None) -> list[tuple[str, str, str]]:
-        """Start a new crawl: cases to be removed that were served before are now gone."""
+        """Start a new crawl: cases to be removed that were served before are now gone, and the
+        changing cases show their later version."""
         gone = set(self.served_removable() if served is None else served) & self.removed
         with self._lock:
             self._gone |= gone
+            self._updated = True
         return sorted(self._gone)
 
-    def is_changed(self, key: tuple[str, str, str], seen: int) -> bool:
-        return key in self.changed and seen > 0
+    def is_early(self, key: tuple[str, str, str]) -> bool:
+        """A changing case still shows its first version (no act yet, last event missing)."""
+        return key in self.changed and not self._updated

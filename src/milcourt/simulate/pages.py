@@ -78,7 +78,7 @@ def _acts_tab(tab: int, case: Case) -> str:
 
 
 def render_card(case: Case, root: str = "", *, early: bool = False) -> bytes:
-    """The case card. ``early`` renders the first version of a page that changes between visits:
+    """The case card. ``early`` renders the first version of a page that changes between crawls:
     the last event and the act text are not there yet; the case's facts (dates, articles, result)
     are the same in both versions."""
     person = escape(case.defendant) if case.defendant else HIDDEN
@@ -158,7 +158,7 @@ def listing_info(case: Case) -> str:
 
 
 def render_listing(court_code: str, court_name: str, root: str, delo_id: str, rows: list[Case], total: int,
-                   page: int, pages: int, filters: str) -> bytes:
+                   page: int, pages: int, filters: str, early: set[tuple[str, str, str]] | None = None) -> bytes:
     """One page of search results; ``rows`` are that page's cases, ``filters`` the search's own query
     parameters (already encoded), repeated in every paging link as the real sites do."""
     instance = "first" if delo_id == DELO_FIRST else "appeal"
@@ -177,7 +177,8 @@ def render_listing(court_code: str, court_name: str, root: str, delo_id: str, ro
     body = []
     for c in rows:
         acts = (f"&nbsp;<a href='{doc_url(root, c)}' TITLE='{escape(c.act_title.capitalize())}'><img src='/images/arow.gif' "
-                f"style='width: 15px; height: 17px; border: 0; cursor: pointer;'></a>&nbsp;" if c.act else "")
+                f"style='width: 15px; height: 17px; border: 0; cursor: pointer;'></a>&nbsp;" if c.act and c.key() not in
+                (early or set()) else "")
         body.append(f"""					<tr valign="top">
 				<td title="Для получения справки по делу, нажмите на номер дела" style="width:6%;cursor: pointer;"><a href='{card_url(root, c)}'>{escape(c.number)}</a><br></td>
 				<td align="center" style="width:3%">

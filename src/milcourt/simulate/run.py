@@ -50,28 +50,31 @@ class Simulation:
         Each serving session is one crawl of the sites: cases to be removed whose cards an
         earlier session served (remembered in ``state.json``) are gone from this one."""
         sim = SimulatedCourts(self.population, self.plan, self.row_limit)
-        earlier = self._load_served()
-        self.plan.next_crawl(earlier)
+        sessions, earlier = self._load_state()
+        if sessions:
+            self.plan.next_crawl(earlier)
         served = set(earlier)
 
         def remember() -> None:
             served.update(self.plan.served_removable())
-            self.state_path.write_text(json.dumps({"seed": self.population.seed, "served": sorted(served)},
-                                                  ensure_ascii=False), encoding="utf-8")
+            self.state_path.write_text(json.dumps({"seed": self.population.seed, "sessions": sessions + 1,
+                                                   "served": sorted(served)}, ensure_ascii=False), encoding="utf-8")
 
+        remember()
         sim.on_removable_served = remember
         server = CourtServer(sim, host=host, port=port)
         (self.out / "server.json").write_text(json.dumps({"url": server.url}), encoding="utf-8")
         return server.start()
 
-    def _load_served(self) -> list[tuple[str, str, str]]:
+    def _load_state(self) -> tuple[int, list[tuple[str, str, str]]]:
+        """(earlier serving sessions, removable cases they served) from ``state.json``."""
         try:
             data = json.loads(self.state_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return []
+            return 0, []
         if data.get("seed") != self.population.seed:
-            return []
-        return [(c, n, i) for c, n, i in data.get("served", [])]
+            return 0, []
+        return int(data.get("sessions", 1)), [(c, n, i) for c, n, i in data.get("served", [])]
 
 
 def build(out: Path, *, seed: int = 1, cases: int = 3000, courts: int | None = None, faults: str = "none",

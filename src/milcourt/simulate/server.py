@@ -80,7 +80,7 @@ class SimulatedCourts:
             if not found.rows:
                 return 200, pages.render_no_results(name, delo_id), action
             body = pages.render_listing(court, name, root, delo_id, found.rows, found.total, found.page, found.pages,
-                                        found.filters)
+                                        found.filters, early={c.key() for c in found.rows if self.plan.is_early(c.key())})
             return 200, body, action
         return 200, forms.render_search_form(name, root, delo_id, court in self.plan.gates), action
 
@@ -96,7 +96,7 @@ class SimulatedCourts:
         seen = self.plan.visit(case.key())
         if seen == 0 and case.key() in self.plan.removed and self.on_removable_served:
             self.on_removable_served()
-        return 200, pages.render_card(case, root, early=case.key() in self.plan.changed and seen == 0), action
+        return 200, pages.render_card(case, root, early=self.plan.is_early(case.key())), action
 
 
 def _int(value: str | None) -> int:
