@@ -96,8 +96,8 @@ def _store(url: str):  # type: ignore[no-untyped-def]
     return store.engine
 
 
-def test_our_counts_from_a_store(tmp_path: Path) -> None:
-    engine = _store(f"sqlite:///{tmp_path / 's.db'}")
+def test_our_counts_from_a_store(store_url: str) -> None:
+    engine = _store(store_url)
     ours = our_counts_from_store(engine, "337")
     assert ours.by_year == {2021: 2, 2022: 1}  # synthetic and appeal cases left out; case 5 once
     assert "synthetic records excluded" in ours.note and "first instance only" in ours.note

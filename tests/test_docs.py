@@ -60,3 +60,19 @@ def test_every_verb_help_has_an_example() -> None:
     root = typer.main.get_command(app)
     lacking = [path for path, cmd in _commands(root) if "Example:" not in (cmd.help or "")]
     assert not lacking, f"verbs whose --help has no example: {lacking}"
+
+
+def test_every_store_table_and_column_is_in_the_codebook() -> None:
+    from milcourt.store.schema import metadata
+
+    text = (REPO / "docs" / "schema.md").read_text(encoding="utf-8")
+    missing = []
+    for table in metadata.tables.values():
+        match = re.search(rf"^### `{table.name}`.*?(?=^### |\Z)", text, flags=re.M | re.S)
+        if match is None:
+            missing.append(f"table {table.name}")
+            continue
+        documented = {name.strip() for cell in re.findall(r"^\| ([^|]+) \|", match.group(0), flags=re.M)
+                      for name in cell.split(",")}
+        missing += [f"{table.name}.{col.name}" for col in table.columns if col.name not in documented]
+    assert not missing, f"docs/schema.md lacks: {missing}"

@@ -52,7 +52,7 @@ def test_time_limit_stops_a_runaway_act() -> None:
 
 def test_undecodable_file_is_named(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\x98\x98\xff\xfe\x00garbage")
+    bad.write_bytes(b"\x00\x01\x02\x98\x98garbage\x00\x00\x00\x07")
     good = DEV / "termination_28_2.txt"
     result = CliRunner().invoke(app, ["extract", str(bad), str(good), "--json"])
     assert result.exit_code == 1

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from storebuilder import Case, add
 from typer.testing import CliRunner
 
 from milcourt.cli import app
 from milcourt.stats.query import StatsError, StatsQuery, run_stats, split_article
 from milcourt.store import open_store
+from storebuilder import Case, add
 
 ACT = "ПРИГОВОР Именем Российской Федерации ... признать виновным ..."
 KRASNODAR, MOSCOW, SOUTH = "61GV0004", "77GV0001", "61OV0000"

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 import store_pages as pages
 from milcourt.cli import app
 from milcourt.store import open_store
+from milcourt.store.migrations import LATEST
 
 CARDS = [
     (pages.sgs_first, "http://syktsud.komi.sudrf.ru/modules.php?name=sud_delo&case_id=1"),
@@ -92,9 +93,9 @@ def test_proceedings(filled: str) -> None:
 
 def test_db_migrate_and_info(store_url: str) -> None:
     result = CliRunner().invoke(app, ["db", "migrate", "--db", store_url])
-    assert result.exit_code == 0 and "schema version 0 → 2" in result.stdout
+    assert result.exit_code == 0 and f"schema version 0 → {LATEST}" in result.stdout
     (facts,) = run("db", "info", "--db", store_url, "--json")
-    assert facts["schema_version"] == facts["latest_version"] == 2
+    assert facts["schema_version"] == facts["latest_version"] == LATEST
     assert facts["counts"]["cases"] == 0
     page = pages.garrison_first()
     open_store(store_url).ingest_parsed(page, pages.raw(page), source="a")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlalchemy as sa
-from storebuilder import Case, add
 
 from milcourt.store import open_store
 from milcourt.store import schema as s
 from milcourt.store.facts import EXTRACTOR_VERSION, reextract, term_months
+from storebuilder import Case, add
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -117,23 +117,9 @@ def compare_command(
 
     Example: milcourt compare --article 337 --json
     """
-    from milcourt.stats.compare import compare
-    from milcourt.stats.official import official_rows
-    from milcourt.stats.official.table import normalise_article
-    from milcourt.stats.ours import our_counts_from_store
-    from milcourt.stats.published import read_published
+    from milcourt.stats.compare_store import compare_store
 
-    article = normalise_article(article)
-    engine = _engine(db)
-    totals = official_rows(engine, article=article, part="")
-    figures = read_published(published)
-    for error in figures.errors:
-        _warn("warning", error)
-    ours = our_counts_from_store(engine, article)
-    result = compare(
-        article, {r["year"]: r["convicted"] for r in totals}, figures.figures, ours.by_year,
-        our_note=ours.note, official_summed=any(not r["printed"] for r in totals),
-    )
+    result = compare_store(_engine(db), article, published=published, warn=lambda e: _warn("warning", e))
     if as_json:
         write_lines(result.lines())
         return

@@ -27,7 +27,6 @@ class OurCounts:
 def our_counts_from_store(engine: Engine, article: str, include_synthetic: bool = False) -> OurCounts:
     """Cases per received year under ``article`` ("ch33": any article of chapter 33)."""
     from milcourt.store.migrations import LATEST, current_version
-
     from milcourt.store.schema import cases
 
     with engine.connect() as conn:

@@ -7,6 +7,8 @@ on a fresh MetaData (frozen DDL), schema.py on the store's.
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 
 
@@ -87,7 +89,7 @@ def define(md: sa.MetaData) -> dict[str, sa.Table]:
             "crawl_log": crawl_log, "official_convictions": official}
 
 
-def court_rows() -> list[dict[str, object]]:
+def court_rows() -> list[dict[str, Any]]:
     """The registry as rows of ``courts``; ``district`` is the military district court above a court."""
     from milcourt.courts.registry import all_courts
 
