@@ -8,6 +8,7 @@ end the date nearest the end verb ("задержан", "добровольно �
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from milcourt.extract.grammars.absence import ABSENCE_END, ABSENCE_START, ended_by_value
@@ -22,7 +23,7 @@ _END_PRE = re.compile(
     r"явк[а-я]|задерж|доставл|добровольно|самостоятельно|прибыл|явил|вернул|возвратил|обратил|заявил\s+о\s+себе|сообщил\s+о\s+себе|прекращ|госпитализ|разыскан|обнаружен|выявлен",
 )
 _DATE_PRE = re.compile(
-    r"\d{1,2}\.\d{1,2}\.\d{2,4}|(?:[«\"]?\d{1,2}[»\"]?|[а-яё]+(?:\s+[а-яё]+)?)\s+"
+    r"\d{1,2}\.\d{1,2}\.\d{2,4}|(?:[«\"]?\d{1,2}[»\"]?|(?<![а-яё])[а-яё]+(?:\s+[а-яё]+)?)\s+"
     r"(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+\d{4}(?:\s*(?:г\.?|года?))?|"
     r"(?:по|до)\s+настоящ[а-я]+\s+врем[а-я]+|дд\.мм\.гггг",
 )
@@ -56,11 +57,19 @@ def _not_negated(text: str, part: Part, hit: Hit) -> bool:
     return not before.rstrip().endswith("не")
 
 
+def _sentences_to_read(region: Part, started: Callable[[], bool]) -> Iterator[Part]:
+    """Sentences of the region, skipping (unsplit) paragraphs with no date while nothing has started:
+    no sentence of such a paragraph could be read, and razdel's splitting is the costly part."""
+    for para in paragraphs(region):
+        if started() or _DATE_PRE.search(para.text.lower()):
+            yield from sentences(para)
+
+
 def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
     out: dict[str, Any] = {"start": None, "end": None, "ended_by": None}
     region = Part(act.descriptive.text[:_SCAN_CHARS], act.descriptive.start)
     started = False
-    for s in (s for para in paragraphs(region) for s in sentences(para)):
+    for s in _sentences_to_read(region, lambda: started):
         low = s.text.lower()
         if not _DATE_PRE.search(low) and not started:
             continue
