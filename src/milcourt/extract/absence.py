@@ -69,7 +69,7 @@ def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
     out: dict[str, Any] = {"start": None, "end": None, "ended_by": None}
     region = Part(act.descriptive.text[:_SCAN_CHARS], act.descriptive.start)
     started = False
-    for s in _sentences_to_read(region, lambda: started):
+    for s in _sentences_to_read(region, lambda: started):  # noqa: B023 - the current value, on purpose
         low = s.text.lower()
         if not _DATE_PRE.search(low) and not started:
             continue
