@@ -152,6 +152,14 @@ class Finder:
         self.people = list(people)
         self.given = len(self.people)  # people[:given] came from the card: their mentions rank 3
         self.found: list[Mention] = []
+        self._words: dict[re.Pattern[str], list[re.Match[str]]] = {}
+
+    def words(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """``pattern.finditer`` over the text, once: bare_surnames and unexplained both walk WORD."""
+        found = self._words.get(pattern)
+        if found is None:
+            found = self._words[pattern] = list(pattern.finditer(self.sh))
+        return found
 
     def _known(self, surname: str | None, letters: str = "", first: str | None = None,
                patronymic: str | None = None) -> Person | None:
@@ -276,7 +284,7 @@ class Finder:
         """
         covered = [(m.start, m.end) for m in self.found]
         windows: list[tuple[int, int]] = []
-        for m in WORD.finditer(self.sh):
+        for m in self.words(WORD):
             word = m.group(1)
             if len(word) < 3 or surname_strength(word) < 2 or _place(self.sh, m.start(), m.end(), bare=True):
                 continue
@@ -314,6 +322,8 @@ class Finder:
         Where a judge and a party share a surname, a bare mention is the party's unless the words
         before it make it the judge: a leaked name costs more than a judge's name replaced.
         """
+        if not self.people[since:]:
+            return
         index: dict[str, list[Person]] = {}
         given = {id(p) for p in self.people[:self.given]}
         alive = {id(m.person) for m in self.chosen()}  # a person whose every mention lost an overlap
@@ -331,7 +341,7 @@ class Finder:
         if not index:
             return
         for pattern in (WORD, CAPS_WORD):
-            for m in pattern.finditer(self.sh):
+            for m in self.words(pattern):
                 word = m.group(1)
                 owners = index.get(word.lower()) or index.get(word) or []
                 if not owners or _place(self.sh, m.start(), m.end(), bare=True):
