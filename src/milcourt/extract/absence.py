@@ -27,6 +27,14 @@ _DATE_PRE = re.compile(
     r"(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+\d{4}(?:\s*(?:г\.?|года?))?|"
     r"(?:по|до)\s+настоящ[а-я]+\s+врем[а-я]+|дд\.мм\.гггг",
 )
+# Whether _DATE_PRE matches anywhere, several times faster: it starts with one character class,
+# which the engine skips to in C, and reduces each alternative to a part that exists exactly when
+# the whole does (a day's last digit before the month, a word before a month as its last letter).
+_MONTH = "(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+_HAS_DATE = re.compile(
+    r"[\dпд\s](?:(?<=\d)(?:\.\d{1,2}\.\d{2}|[»\"]?\s+" + _MONTH + r"[а-я]*\s+\d{4})|"
+    r"(?<=[а-яё]\s)\s*" + _MONTH + r"[а-я]*\s+\d{4}|(?<=[пд])о\s+настоящ[а-я]+\s+врем[а-я]+|(?<=д)д\.мм\.гггг)",
+)
 _PERIOD = re.compile(r"\bс\s+(?P<a>[^,;]{4,40}?)\s+(?:по|до)\s+(?P<b>[^,;]{4,40}?\d{4}|настоящее\s+время)", re.I)
 _SCAN_CHARS = 6000
 
@@ -61,7 +69,7 @@ def _sentences_to_read(region: Part, started: Callable[[], bool]) -> Iterator[Pa
     """Sentences of the region, skipping (unsplit) paragraphs with no date while nothing has started:
     no sentence of such a paragraph could be read, and razdel's splitting is the costly part."""
     for para in paragraphs(region):
-        if started() or _DATE_PRE.search(para.text.lower()):
+        if started() or _HAS_DATE.search(para.text.lower()):
             yield from sentences(para)
 
 
@@ -71,7 +79,7 @@ def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
     started = False
     for s in _sentences_to_read(region, lambda: started):  # noqa: B023 - the current value, on purpose
         low = s.text.lower()
-        if not _DATE_PRE.search(low) and not started:
+        if not started and not _HAS_DATE.search(low):
             continue
         dates = [(h, date_value(h.text)) for h in find(DATE_OR_NOW, s, _DATE_PRE, window=0, lower=True)]
         if not started:
