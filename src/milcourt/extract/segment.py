@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from razdel import sentenize
 
@@ -79,6 +80,7 @@ class Act:
 
 def segment(text: str) -> Act:
     """Header / descriptive / operative parts; missing markers fall back to sensible slices."""
+    _sentences.cache_clear()  # a new act: sentences of the last one are not needed again
     low = text.lower()  # same length; case-sensitive patterns over it are much faster than re.I
     desc = _DESCRIPTIVE.search(low)
     desc_start = desc.end() if desc else min(len(text), 1500)
@@ -98,10 +100,14 @@ def segment(text: str) -> Act:
 
 def sentences(part: Part) -> list[Part]:
     """Sentences of a part (razdel), as Parts with absolute offsets."""
-    out = []
-    for s in sentenize(part.text):
-        out.append(Part(s.text, part.start + s.start))
-    return out
+    return list(_sentences(part.text, part.start))
+
+
+@lru_cache(maxsize=32)
+def _sentences(text: str, start: int) -> tuple[Part, ...]:
+    """Kept while one act is read (segment() starts afresh): several readers split the same
+    operative part, and razdel is the costly step."""
+    return tuple(Part(s.text, start + s.start) for s in sentenize(text))
 
 
 _LINE = re.compile(r"[^\n]+")
