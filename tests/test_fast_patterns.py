@@ -80,11 +80,5 @@ def test_lowered_prefilters_are_case_insensitive_finditer(texts: list[str]) -> N
     assert len(patterns) > 10
     for pattern in patterns:
         for text in texts:
-            fast = [m.span() for m in spans._prefilter_matches(pattern, text, False)]
+            fast = [m.span() for m in spans.finditer_ci(pattern, text)]
             assert fast == [m.span() for m in pattern.finditer(text)], pattern.pattern
-
-
-def test_special_procedure_pattern_lowered(texts: list[str]) -> None:
-    for text in texts:
-        assert [m.span() for m in outcome._SPECIAL_LOWER.finditer(text.lower())] == \
-            [m.span() for m in outcome._SPECIAL.finditer(text)]

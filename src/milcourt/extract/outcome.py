@@ -8,7 +8,7 @@ import re
 from milcourt.extract.grammars.appeal_outcome import APPEAL_OUTCOME, appeal_outcome_value
 from milcourt.extract.grammars.release_ground import RELEASE_GROUND, release_ground_value
 from milcourt.extract.segment import Act, sentences
-from milcourt.extract.spans import Hit, find
+from milcourt.extract.spans import Hit, find, finditer_ci
 
 _RECIDIVISM = re.compile(r"рецидив", re.I)
 _NO_RECIDIVISM = re.compile(
@@ -43,21 +43,18 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 
 def repeat_offence(act: Act) -> bool:
-    for m in _RECIDIVISM.finditer(act.text):
+    for m in finditer_ci(_RECIDIVISM, act.text):
         if not _NO_RECIDIVISM.search(_sentence_around(act.text, m.start(), m.end())):
             return True
-    return any(not _NO_RECIDIVISM.search(m.group()) for m in _PRIOR_AGGRAVATING.finditer(act.text))
-
-
-# The same pattern, case-sensitive over the lower-cased text: re.I over a whole act costs 4x more.
-assert not re.search(r"\\[A-Z]", _SPECIAL.pattern), "lower() would change an escape such as \\S"
-_SPECIAL_LOWER = re.compile(_SPECIAL.pattern.lower())
+    # (the match may come lower-cased: _NO_RECIDIVISM ignores case)
+    return any(not _NO_RECIDIVISM.search(m.group()) for m in finditer_ci(_PRIOR_AGGRAVATING, act.text))
 
 
 def special_procedure(act: Act) -> bool:
-    low = act.text.lower()
-    found = _SPECIAL_LOWER.finditer(low) if len(low) == len(act.text) else _SPECIAL.finditer(act.text)
-    return any(not _SPECIAL_REFUSED.search(_sentence_around(act.text, m.start(), m.end())) for m in found)
+    return any(
+        not _SPECIAL_REFUSED.search(_sentence_around(act.text, m.start(), m.end()))
+        for m in finditer_ci(_SPECIAL, act.text)
+    )
 
 
 def appeal_outcome(act: Act) -> Hit | None:

@@ -49,8 +49,10 @@ def _lowered(prefilter: re.Pattern[str]) -> re.Pattern[str] | None:
     return _LOWERED[prefilter]
 
 
-def _prefilter_matches(prefilter: re.Pattern[str], text: str, lower: bool) -> Iterator[re.Match[str]]:
-    """``prefilter.finditer`` over the text (lower-cased first when ``lower``), same offsets."""
+def finditer_ci(prefilter: re.Pattern[str], text: str, lower: bool = False) -> Iterator[re.Match[str]]:
+    """``prefilter.finditer`` over the text (lower-cased first when ``lower``), same offsets; a
+    case-insensitive pattern may run over the lower-cased text, so only offsets are the text's
+    (a match's ``group()`` may come lower-cased)."""
     if lower:
         return prefilter.finditer(text.lower())
     fast = _lowered(prefilter)
@@ -70,7 +72,7 @@ def find(
         chunks = [(part.text, part.start)]
     else:
         windows: list[list[int]] = []
-        for m in _prefilter_matches(prefilter, part.text, lower):
+        for m in finditer_ci(prefilter, part.text, lower):
             lo = max(0, m.start() - window)
             hi = min(len(part.text), m.end() + window)
             if windows and lo <= windows[-1][1]:
