@@ -23,8 +23,7 @@ from milcourt.extract import (
     segment,
     spans,
 )
-from milcourt.parse import names_find as nf
-from milcourt.parse import parse_page
+from milcourt.parse import names_roles, parse_page
 from milcourt.parse.names_morph import shadow
 
 ACTS = Path(__file__).parent / "acts"
@@ -57,7 +56,7 @@ def _spans(matches: object) -> list[tuple[tuple[int, int], tuple[str | None, ...
 def test_role_surnames_are_finditer(texts: list[str]) -> None:
     for text in texts:
         for variant in (text, shadow(text)):
-            assert _spans(nf.role_surnames(variant)) == _spans(nf.ROLE_SURNAME.finditer(variant))
+            assert _spans(names_roles.role_surnames(variant)) == _spans(names_roles.ROLE_SURNAME.finditer(variant))
 
 
 def test_operative_markers_are_finditer(texts: list[str]) -> None:

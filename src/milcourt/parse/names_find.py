@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from milcourt.parse.names_morph import (
+    CAP,
     given_name_forms,
     is_patronymic,
     looks_like_surname,
@@ -24,11 +25,11 @@ from milcourt.parse.names_morph import (
     word_set,
 )
 from milcourt.parse.names_people import Person, person_from_fio, person_from_initials
+from milcourt.parse.names_roles import role_surnames
 
 # Every pattern starts with a bare capital-letter class and checks the character before it
 # with a lookbehind placed after that letter: the regex engine then skips ahead to capitals in
 # C instead of trying each position (three times faster on a 20 000-character page).
-CAP = r"[А-Я][а-я]+(?:-[А-Я][а-я]+)?"
 CAP_B = r"[А-Я](?<![\w-][А-Я])[а-я]+(?:-[А-Я][а-я]+)?"
 PATR = r"[А-Я][а-я]*(?:вич|ич|вн|чн)(?:а|у|ем|е|ы|ой|ою)?"
 FIO = re.compile(rf"({CAP_B})\s+({PATR})(?![\w-])(?:[ \t]+({CAP})(?![\w-]))?")
@@ -48,27 +49,6 @@ PLACE_BEFORE = re.compile(
     r"проспект[а-я]*|переул[а-я]*|площад[а-я]*|бульвар[а-я]*|набережн[а-я]*|имени|посел[а-я]*|"
     r"сел[а-я]{0,2}|деревн[а-я]*|станц[а-я]*|шоссе|район[а-я]*|микрорайон[а-я]*|аэропорт[а-я]*))\s*$",
     re.IGNORECASE)
-# A role or rank right before a bare surname: "полковник Григорьев", "свидетель Сафронов".
-_ROLES = (
-    r"рядов|ефрейтор|сержант|старшин|прапорщик|лейтенант|капитан|майор|подполковник|полковник|"
-    r"генерал|матрос|мичман|свидетел|потерпевш|осужденн|осуждённ|подсудим|обвиняем|подозреваем|адвокат|"
-    r"защитник|прокурор|истц|истец|ответчик|гражданин|гражданк|заявител|представител|секретар|"
-    r"следовател|дознавател|командир|начальник|инспектор|эксперт|специалист"
-)
-_TAILS = ("юстиции", "запаса", "в отставке", "медицинской службы")
-_TAIL = "|".join(tail + r"\s+" for tail in _TAILS)
-ROLE_SURNAME = re.compile(rf"(?i:\b(?:{_ROLES})[а-я]*\s+(?:{_TAIL})?)({CAP})(?![\w-])(?!\s*[А-Я]\.)")
-# Where ROLE_SURNAME can start, read backwards: over the reversed text, from a capital letter
-# back over the spaces (and a tail such as "юстиции") to a word that begins with a role (checked
-# by look-behinds, one per stem length, at the word's far end). It starts at a capital, so the
-# engine skips ahead in C: the forward pattern, a case-insensitive alternation tried at every
-# position, costs a millisecond on an act, this one a tenth of that.
-_TAILS_BACK = "|".join(tail[::-1] for tail in _TAILS)
-_STEMS_BY_LENGTH: dict[int, list[str]] = {}
-for _stem in _ROLES.split("|"):
-    _STEMS_BY_LENGTH.setdefault(len(_stem), []).append(_stem[::-1])
-_ROLE_ENDS = "|".join(f"(?<={'|'.join(stems)})" for _length, stems in sorted(_STEMS_BY_LENGTH.items()))
-ROLE_BACK = re.compile(rf"[А-Я](?=\s+(?:(?i:{_TAILS_BACK})\s+)?(?P<role>(?i:[а-яё]+))(?!\w)(?i:{_ROLE_ENDS}))")
 YEAR_G = re.compile(r"\d\s?г\.\s*$")  # "2023 г. Бондарь": г. is "года" here, not "город"
 # ... and a bare surname followed by these is part of a court or place name.
 PLACE_AFTER = re.compile(r"^\s+(?:районн|городск|областн|краев|гарнизонн|флотск|окружн|межрайонн|военн|"
@@ -117,24 +97,6 @@ def in_judge_context(sh: str, start: int) -> bool:
             return False
         window = window[:name.start()]
     return False
-
-
-def role_surnames(sh: str) -> Iterator[re.Match[str]]:
-    """The matches of ``ROLE_SURNAME.finditer(sh)``, tried only where ``ROLE_BACK`` finds a role.
-
-    Every match has a capital (its surname) after the role word and maybe a tail, so the
-    candidates found backwards from capitals include every match start; trying them in order
-    and skipping those inside the previous match gives finditer's matches exactly."""
-    back = sh[::-1]
-    n = len(sh)
-    done = 0
-    for start in sorted({n - m.end("role") for m in ROLE_BACK.finditer(back)}):
-        if start < done:
-            continue
-        m = ROLE_SURNAME.match(sh, start)
-        if m:
-            done = m.end()
-            yield m
 
 
 def _place(sh: str, start: int, end: int, bare: bool) -> bool:
