@@ -74,15 +74,21 @@ def _any_court(head: str) -> Hit | None:
     return None
 
 
+def _military_courts(text: str) -> list[re.Match[str]]:
+    """``_COURT`` matches; the pattern cannot match without "военн", and running it costs ~0.3 ms
+    on an act's opening, so texts without the word (acts of other courts) skip it."""
+    return list(_COURT.finditer(text)) if "военн" in text else []
+
+
 def court(act: Act) -> Hit | None:
     """The issuing court: the one sitting "в составе", else the first named in the header.
 
     Military courts are recognised in any case and put in the nominative; other courts only in
     the "<court> в составе" opening, which is already nominative."""
     head = act.header.text if act.header.text.strip() else act.text[:3000]
-    matches = list(_COURT.finditer(head))
+    matches = _military_courts(head)
     if not matches:
-        matches = list(_COURT.finditer(act.text[:5000]))
+        matches = _military_courts(act.text[:5000])
     if not matches:
         return _any_court(head)
     sitting = [m for m in matches if re.match(r"\s*,?\s*в\s+состав", head[m.end():m.end() + 20])]
