@@ -65,14 +65,6 @@ def test_operative_markers_are_finditer(texts: list[str]) -> None:
         assert _spans(segment._operative_markers(low)) == _spans(segment._OPERATIVE.finditer(low))
 
 
-def test_has_date_is_date_prefilter_search(texts: list[str]) -> None:
-    for text in texts:
-        low = text.lower()
-        pieces = low.split("\n") + [low[i:i + 300] for i in range(0, len(low), 97)]
-        for piece in pieces:
-            assert bool(absence._HAS_DATE.search(piece)) == bool(absence._DATE_PRE.search(piece)), piece
-
-
 def test_lowered_prefilters_are_case_insensitive_finditer(texts: list[str]) -> None:
     patterns = [v for mod in (person, outcome, punishment, qualification, document, motive, absence)
                 for v in vars(mod).values() if isinstance(v, re.Pattern) and v.flags & re.I]
