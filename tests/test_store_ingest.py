@@ -149,3 +149,14 @@ def test_an_older_page_arriving_late_is_history_not_the_current_state(store_url:
     newer = pages.changed(decided, result="Вынесен ПРИГОВОР; вступил в законную силу")
     result = store.ingest_parsed(newer, pages.raw(newer), source="newer.html", fetched_at=datetime(2024, 7, 1))
     assert (result.version, result.changed["result"]["old"]) == (3, "Вынесен ПРИГОВОР")
+
+
+def test_court_code_from_a_mirrored_site_path() -> None:
+    """A site mirrored under /<court code>/ (the simulator, archive mirrors) files under that court."""
+    from milcourt.store.keys import court_code_for
+
+    uid = "61GV0004-01-2024-000197-32"  # an appeal card prints the first-instance UID
+    assert court_code_for(uid, "http://127.0.0.1:8000/61OV0000/modules.php?name=sud_delo", None) == (
+        "61OV0000", "url")
+    assert court_code_for(uid, "http://127.0.0.1:8000/99XX0000/modules.php", None) == ("61GV0004", "uid")
+    assert court_code_for(None, "https://yovs.ros.sudrf.ru/modules.php", None) == ("61OV0000", "url")

@@ -41,10 +41,11 @@ def _register() -> None:
     from milcourt.extract.cli import register as extract
     from milcourt.parse.cli import register as parse
     from milcourt.publish.cli import register as publish
+    from milcourt.simulate.cli import register as simulate
     from milcourt.stats.cli import register as stats
     from milcourt.store.cli import register as store
 
-    for register in (courts, parse, extract, store, stats, publish):
+    for register in (courts, parse, extract, store, simulate, stats, publish):
         register(app)
 
 

@@ -17,7 +17,11 @@ KEYS = [
     "release_ground",
 ]
 _APPEAL = {"appeal_ruling", "cassation_ruling"}
-_REVIEWED = re.compile(r"осужд[её]н(?![а-я]*\s+(?:за|ранее))|приговор[а-я]*\s+[^.]{0,300}?назначено", re.I)
+_REVIEWED = re.compile(r"(?<!ранее\s)осужд[её]н(?![а-я]*\s+(?:за(?!\s+совершени)|ранее))|приговор[а-я]*\s+[^.]{0,300}?назначено", re.I)
+
+
+# the judgment under review acquitted him: "которым … оправдан", "на оправдательный приговор"
+_ACQUITTAL_REVIEWED = re.compile(r"\bоправдан\b|оправдательн[а-я]*\s+приговор", re.I)
 
 
 def _reviewed_sentence(act: Act, hits: list[Hit]) -> dict[str, Any] | None:
@@ -36,6 +40,8 @@ def _reviewed_sentence(act: Act, hits: list[Hit]) -> dict[str, Any] | None:
 
 def _sentence(act: Act, kind: str, hits: list[Hit]) -> dict[str, Any]:
     if kind in _APPEAL:
+        if _ACQUITTAL_REVIEWED.search(act.text[: act.descriptive.start + 1500]):
+            return punishment.empty("acquitted")
         return _reviewed_sentence(act, hits) or punishment.empty("none")
     ops = act.operative.text
     if re.search(r"оправда[тл]|признать[^.]{0,80}невиновн", ops, re.I):

@@ -42,7 +42,14 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[lo + 1 if lo >= 0 else 0: hi if hi >= 0 else len(text)]
 
 
+_RECIDIVISM_STRUCK = re.compile(r"исключить[^;]{0,200}?рецидив", re.I)
+
+
 def repeat_offence(act: Act) -> bool:
+    """True when this court finds рецидив or an aggravating prior conviction; a review ruling
+    that strikes рецидив out of the judgment ("исключить … указание на … рецидив") finds none."""
+    if _RECIDIVISM_STRUCK.search(act.operative.text):
+        return False
     for m in _RECIDIVISM.finditer(act.text):
         if not _NO_RECIDIVISM.search(_sentence_around(act.text, m.start(), m.end())):
             return True

@@ -41,7 +41,10 @@ _FINE = re.compile(
     r"штраф[а-я]*(?:\s+в\s+доход\s+государства)?\s+в\s+(?:размере|сумме)\s+(?P<digits>\d[\d\s\u00a0]*)?\s*(?:\((?P<paren>[^)]*)\))?\s*(?P<words>[а-яё\s]*?)\s*руб",
     re.I,
 )
-_RANK_DEPRIVED = re.compile(r"(?<!не\s)(?:лишить|лишив|лишением)[^.;]{0,120}?воинского\s+звания", re.I)
+# dots of "ст. 48" and of initials ("лишить Н. воинского звания") do not end the clause
+_RANK_DEPRIVED = re.compile(
+    r"(?<!не\s)(?:лишить|лишив|лишением)(?:[^.;]|\.(?=\s*[а-яё\d]|[А-ЯЁ]\.)){0,120}?воинского\s+звания", re.I
+)
 _RANK_KEPT = re.compile(r"исключить[^;\n]{0,250}?лишени[а-я]*\s+(?:его\s+)?воинского\s+звания", re.I)
 
 
@@ -70,9 +73,15 @@ def fine_rub(text: str) -> int | None:
     return words_to_int(m.group("paren") or m.group("words") or "")
 
 
+_REPLACED = re.compile(r"заменить[^.;]{0,80}?содержани[а-я]*\s+в\s+дисциплинарн", re.I)
+
+
 def read(part: Part, hits: list[Hit]) -> dict[str, Any] | None:
-    """The punishment written in ``part`` (e.g. the operative part of a verdict), or None."""
-    clause = main_clause(part)
+    """The punishment written in ``part`` (e.g. the operative part of a verdict), or None; a
+    replacement under ст. 55 УК ("лишение свободы заменить содержанием в дисциплинарной воинской
+    части на срок 2 года") is the punishment."""
+    replaced = _REPLACED.search(part.text)
+    clause = Part(part.text[replaced.start():], part.start + replaced.start()) if replaced else main_clause(part)
     first_kind = None
     for kind, pattern in KINDS:
         m = pattern.search(clause.text)

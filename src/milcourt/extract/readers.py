@@ -107,7 +107,9 @@ def normalise(text: str) -> str:
 def _read_txt(data: bytes, source: str | Path, deadline: Deadline) -> str:
     text = decode_text(data)
     controls = sum(1 for ch in text[:100_000] if ord(ch) < 32 and ch not in "\t\n\r\x0c")
-    if text.count("\ufffd") > max(20, len(text) // 20) or controls > max(4, len(text[:100_000]) // 100):
+    # a NUL never occurs in a text act (UTF-16 is read by its BOM above): these are binary bytes
+    if "\x00" in text[:100_000] or text.count("\ufffd") > max(20, len(text) // 20) \
+            or controls > max(4, len(text[:100_000]) // 100):
         raise ActReadError(source, "unreadable: not a text file (undecodable bytes)")
     return text
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,40 @@ def _name(match: Any) -> str | None:
     return None
 
 
+# Characters that re.IGNORECASE pairs beyond str.lower() ("в" with "ᲀ", "s" with "ſ", Greek
+# variants): a text holding one keeps the case-insensitive pattern.
+_CASEFIX_ODD = re.compile("[" + re.escape("µıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵѣᲀᲁᲂᲃᲄᲅᲆᲇᲈṡẛιΐΰꙋﬅﬆ") + "]")
+# Escapes lower() would change (\S, \W, \D, \B, \N{…}, \xNN, \uNNNN), and flags turning case off.
+_UNSAFE_TO_LOWER = re.compile(r"\\[A-Zxu0-9]|\(\?[a-zA-Z]*-")
+_LOWERED: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+
+
+def _lowered(prefilter: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A case-insensitive prefilter as a case-sensitive one for lower-cased text (several times
+    faster: the engine can skip ahead to its first letters), or None where that would differ."""
+    if prefilter not in _LOWERED:
+        pattern = prefilter.pattern
+        safe = bool(prefilter.flags & re.IGNORECASE) and not _UNSAFE_TO_LOWER.search(pattern) \
+            and not _CASEFIX_ODD.search(pattern)
+        lowered = pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")  # named groups stay valid
+        _LOWERED[prefilter] = re.compile(lowered, prefilter.flags & ~re.IGNORECASE) if safe else None
+    return _LOWERED[prefilter]
+
+
+def finditer_ci(prefilter: re.Pattern[str], text: str, lower: bool = False) -> Iterator[re.Match[str]]:
+    """``prefilter.finditer`` over the text (lower-cased first when ``lower``), same offsets; a
+    case-insensitive pattern may run over the lower-cased text, so only offsets are the text's
+    (a match's ``group()`` may come lower-cased)."""
+    if lower:
+        return prefilter.finditer(text.lower())
+    fast = _lowered(prefilter)
+    if fast is not None:
+        low = text.lower()
+        if len(low) == len(text) and not _CASEFIX_ODD.search(text):
+            return fast.finditer(low)
+    return prefilter.finditer(text)
+
+
 def find(
     rule: Any, part: Part, prefilter: re.Pattern[str] | None = None, window: int = 0, lower: bool = False
 ) -> list[Hit]:
@@ -37,7 +72,7 @@ def find(
         chunks = [(part.text, part.start)]
     else:
         windows: list[list[int]] = []
-        for m in prefilter.finditer(part.text.lower() if lower else part.text):
+        for m in finditer_ci(prefilter, part.text, lower):
             lo = max(0, m.start() - window)
             hi = min(len(part.text), m.end() + window)
             if windows and lo <= windows[-1][1]:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from milcourt.parse.names_morph import (
+    CAP,
     given_name_forms,
     is_patronymic,
     looks_like_surname,
@@ -24,11 +25,11 @@ from milcourt.parse.names_morph import (
     word_set,
 )
 from milcourt.parse.names_people import Person, person_from_fio, person_from_initials
+from milcourt.parse.names_roles import role_surnames
 
 # Every pattern starts with a bare capital-letter class and checks the character before it
 # with a lookbehind placed after that letter: the regex engine then skips ahead to capitals in
 # C instead of trying each position (three times faster on a 20 000-character page).
-CAP = r"[А-Я][а-я]+(?:-[А-Я][а-я]+)?"
 CAP_B = r"[А-Я](?<![\w-][А-Я])[а-я]+(?:-[А-Я][а-я]+)?"
 PATR = r"[А-Я][а-я]*(?:вич|ич|вн|чн)(?:а|у|ем|е|ы|ой|ою)?"
 FIO = re.compile(rf"({CAP_B})\s+({PATR})(?![\w-])(?:[ \t]+({CAP})(?![\w-]))?")
@@ -48,14 +49,6 @@ PLACE_BEFORE = re.compile(
     r"проспект[а-я]*|переул[а-я]*|площад[а-я]*|бульвар[а-я]*|набережн[а-я]*|имени|посел[а-я]*|"
     r"сел[а-я]{0,2}|деревн[а-я]*|станц[а-я]*|шоссе|район[а-я]*|микрорайон[а-я]*|аэропорт[а-я]*))\s*$",
     re.IGNORECASE)
-# A role or rank right before a bare surname: "полковник Григорьев", "свидетель Сафронов".
-ROLE_SURNAME = re.compile(
-    r"(?i:\b(?:рядов|ефрейтор|сержант|старшин|прапорщик|лейтенант|капитан|майор|подполковник|полковник|"
-    r"генерал|матрос|мичман|свидетел|потерпевш|осужденн|осуждённ|подсудим|обвиняем|подозреваем|адвокат|"
-    r"защитник|прокурор|истц|истец|ответчик|гражданин|гражданк|заявител|представител|секретар|"
-    r"следовател|дознавател|командир|начальник|инспектор|эксперт|специалист)[а-я]*\s+"
-    r"(?:юстиции\s+|запаса\s+|в отставке\s+|медицинской службы\s+)?)"
-    rf"({CAP})(?![\w-])(?!\s*[А-Я]\.)")
 YEAR_G = re.compile(r"\d\s?г\.\s*$")  # "2023 г. Бондарь": г. is "года" here, not "город"
 # ... and a bare surname followed by these is part of a court or place name.
 PLACE_AFTER = re.compile(r"^\s+(?:районн|городск|областн|краев|гарнизонн|флотск|окружн|межрайонн|военн|"
@@ -121,6 +114,14 @@ class Finder:
         self.people = list(people)
         self.given = len(self.people)  # people[:given] came from the card: their mentions rank 3
         self.found: list[Mention] = []
+        self._words: dict[re.Pattern[str], list[re.Match[str]]] = {}
+
+    def words(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """``pattern.finditer`` over the text, once: bare_surnames and unexplained both walk WORD."""
+        found = self._words.get(pattern)
+        if found is None:
+            found = self._words[pattern] = list(pattern.finditer(self.sh))
+        return found
 
     def _known(self, surname: str | None, letters: str = "", first: str | None = None,
                patronymic: str | None = None) -> Person | None:
@@ -198,7 +199,7 @@ class Finder:
     def _role_before_surname(self) -> None:
         """A bare surname after a role or rank ("полковник Григорьев", "свидетель Сафронов")."""
         sh = self.sh
-        for m in ROLE_SURNAME.finditer(sh):
+        for m in role_surnames(sh):
             surname = m.group(1)
             if not looks_like_surname(surname) or _place(sh, m.start(1), m.end(1), bare=True):
                 continue
@@ -245,7 +246,7 @@ class Finder:
         """
         covered = [(m.start, m.end) for m in self.found]
         windows: list[tuple[int, int]] = []
-        for m in WORD.finditer(self.sh):
+        for m in self.words(WORD):
             word = m.group(1)
             if len(word) < 3 or surname_strength(word) < 2 or _place(self.sh, m.start(), m.end(), bare=True):
                 continue
@@ -283,6 +284,8 @@ class Finder:
         Where a judge and a party share a surname, a bare mention is the party's unless the words
         before it make it the judge: a leaked name costs more than a judge's name replaced.
         """
+        if not self.people[since:]:
+            return
         index: dict[str, list[Person]] = {}
         given = {id(p) for p in self.people[:self.given]}
         alive = {id(m.person) for m in self.chosen()}  # a person whose every mention lost an overlap
@@ -300,7 +303,7 @@ class Finder:
         if not index:
             return
         for pattern in (WORD, CAPS_WORD):
-            for m in pattern.finditer(self.sh):
+            for m in self.words(pattern):
                 word = m.group(1)
                 owners = index.get(word.lower()) or index.get(word) or []
                 if not owners or _place(self.sh, m.start(), m.end(), bare=True):

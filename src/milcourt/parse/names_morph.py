@@ -14,6 +14,9 @@ from functools import lru_cache
 
 import pymorphy3
 
+# A capitalised word, hyphenated parts allowed ("Петров", "Римский-Корсаков"): the finder's unit.
+CAP = r"[А-Я][а-я]+(?:-[А-Я][а-я]+)?"
+
 # Inflection endings by paradigm (lower case, ё written е: matching runs on an ё-free shadow).
 _OV_ENDINGS = ("", "а", "у", "ым", "ом", "е", "ой", "ою", "ы", "ых", "ыми")
 _ADJ_ENDINGS = ("ий", "ый", "ой", "ая", "яя", "ого", "его", "ому", "ему", "им", "ым", "ом", "ем", "ую",

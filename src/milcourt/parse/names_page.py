@@ -88,6 +88,16 @@ class _Walker:
         self.pz = pz
         self.people = people
         self.judge_keys = judge_keys
+        # The same string scrubbed once per page ("Информация скрыта", an event's name repeated):
+        # the result depends only on the text and the page's people, which stay fixed.
+        self._scrubbed: dict[tuple[str, bool | None], str] = {}
+
+    def scrub(self, text: str, ner: bool | None) -> str:
+        key = (text, ner)
+        done = self._scrubbed.get(key)
+        if done is None:
+            done = self._scrubbed[key] = self.pz.scrub_people(text, self.people, ner=ner)
+        return done
 
     def walk(self, node: Any, key: str | None, in_person_list: bool = False) -> Any:
         if isinstance(node, dict):
@@ -103,8 +113,7 @@ class _Walker:
         if isinstance(node, list):
             return [self.walk(item, key, in_person_list=key in PERSON_LISTS) for item in node]
         if isinstance(node, str):
-            ner = None if key in LONG_TEXT_KEYS else False
-            return self.pz.scrub_people(node, self.people, ner=ner)
+            return self.scrub(node, None if key in LONG_TEXT_KEYS else False)
         return node
 
     def name(self, value: str) -> str:
@@ -115,4 +124,4 @@ class _Walker:
             return value
         if is_person_name(value):
             return self.pz.pseudonym(value)
-        return self.pz.scrub_people(value, self.people, ner=False)
+        return self.scrub(value, False)

@@ -59,7 +59,10 @@ def cell_text(node: Any) -> str:
     """A table cell as one whitespace-normalised line."""
     if node is None:
         return ""
-    if node.css_first("br, p, div, span.tooltipShow, script") is None:
+    # Most cells hold text alone: no element child means nothing to break lines or hide, and
+    # spares the CSS query (two thirds of this function's time).
+    if next(node.iter(include_text=False), None) is None \
+            or node.css_first("br, p, div, span.tooltipShow, script") is None:
         return clean(node.text(deep=True, separator=""))
     return " ".join(lines_of(node))
 

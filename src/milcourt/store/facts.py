@@ -90,8 +90,10 @@ def _extract(text: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]], st
     return facts, spans, None
 
 
-def extract_acts(conn: Connection, rows: Iterable[Any]) -> int:
-    """Extract and store facts for acts given as rows with id, case_id, version, text."""
+def extract_acts(conn: Connection, rows: Iterable[Any], *, fresh: bool = False) -> int:
+    """Extract and store facts for acts given as rows with id, case_id, version, text.
+
+    ``fresh``: the acts were inserted in this transaction, so they have no facts to replace yet."""
     now = datetime.now(UTC).replace(tzinfo=None)
     done = 0
     for act in rows:
@@ -99,8 +101,9 @@ def extract_acts(conn: Connection, rows: Iterable[Any]) -> int:
         record = {"act_id": act.id, "case_id": act.case_id, "version": act.version,
                   "extractor_version": EXTRACTOR_VERSION, "extracted_at": now, "error": error,
                   "facts": facts, "spans": spans, **(facts_row(facts) if facts else {})}
-        conn.execute(sa.delete(act_motives).where(act_motives.c.act_id == act.id))
-        conn.execute(sa.delete(act_facts).where(act_facts.c.act_id == act.id))
+        if not fresh:
+            conn.execute(sa.delete(act_motives).where(act_motives.c.act_id == act.id))
+            conn.execute(sa.delete(act_facts).where(act_facts.c.act_id == act.id))
         conn.execute(sa.insert(act_facts), record)
         motives = sorted(set((facts or {}).get("motives") or []))
         if motives:
@@ -115,7 +118,7 @@ def extract_version(conn: Connection, case_id: int, version: int) -> int:
         sa.select(acts.c.id, acts.c.case_id, acts.c.version, acts.c.text)
         .where(acts.c.case_id == case_id, acts.c.version == version)
     ).all()
-    return extract_acts(conn, rows)
+    return extract_acts(conn, rows, fresh=True)
 
 
 def reextract(engine: Engine, *, only_outdated: bool = True,

@@ -62,7 +62,8 @@ def court_code_for(uid: str | None, url: str | None, source: str | None) -> tupl
     """
     for kind, candidate in (("url", url), ("source", source)):
         if candidate and "://" in candidate:
-            code = courtref.code_for_host(urlsplit(candidate).hostname or "")
+            parts = urlsplit(candidate)
+            code = courtref.code_for_host(parts.hostname or "") or _code_in_path(parts.path)
             if code:
                 return code, kind
     cuid = canonical_uid(uid)
@@ -71,6 +72,15 @@ def court_code_for(uid: str | None, url: str | None, source: str | None) -> tupl
         if match:
             return match.group(1), "uid"
     return "UNKNOWN", "unknown"
+
+
+def _code_in_path(path: str) -> str | None:
+    """A court site mirrored under a path prefix (``/61OV0000/modules.php``, as the simulator and
+    archive mirrors serve them): the prefix, when it is a court of the registry."""
+    match = re.match(r"^/(\d{2}[A-Z]{2}\d{4})/", path)
+    if match and courtref.name_for_code(match.group(1)):
+        return match.group(1)
+    return None
 
 
 def number_prefix(number: str | None) -> str | None:

@@ -42,10 +42,13 @@ def _utc_naive(when: datetime | None) -> datetime:
 
 
 class Store:
-    def __init__(self, engine: Engine, archive: Archive) -> None:
+    def __init__(self, engine: Engine, archive: Archive, *, extract_facts: bool = True) -> None:
         self.engine = engine
         self.archive = archive
         self.dialect = engine.dialect.name
+        # False leaves act facts for facts.reextract (it picks up acts without them): a bulk load
+        # can extract later, and the speed bench measures ingest with and without extraction.
+        self.extract_facts = extract_facts
 
     # -- ingest -------------------------------------------------------------------------------
     def ingest_page(
@@ -158,7 +161,7 @@ class Store:
         for table in VERSIONED:
             if rows[table.name]:
                 conn.execute(sa.insert(table), rows[table.name])
-        if rows["acts"]:
+        if rows["acts"] and self.extract_facts:
             facts.extract_version(conn, case_id, version)
 
     # -- source bookkeeping --------------------------------------------------------------------
@@ -197,10 +200,10 @@ class Store:
         self.close()
 
 
-def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
+def open_store(url: str | None = None, *, migrate: bool = True, extract_facts: bool = True) -> Store:
     """Open (and by default create or upgrade) the store at ``url``; default :func:`db.default_url`."""
     parsed = normalise_url(url or default_url())
-    store = Store(make_engine(parsed), Archive(archive_dir_for(parsed)))
+    store = Store(make_engine(parsed), Archive(archive_dir_for(parsed)), extract_facts=extract_facts)
     if migrate:
         store.migrate()
     return store

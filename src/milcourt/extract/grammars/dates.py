@@ -1,5 +1,6 @@
 """Dates as acts write them: "05.10.2023", "5 октября 2023 г.", "«5» октября 2023 года",
-"двадцать третьего мая 2024 года"; and the open end "по настоящее время"."""
+"двадцать третьего мая 2024 года", "второго декабря две тысячи двадцать третьего года", "27 февраля того
+же года" (the year of the date before); and the open end "по настоящее время"."""
 
 from __future__ import annotations
 
@@ -19,7 +20,11 @@ MONTHS = {
 INT = type("INT")
 DAY = rule(QUOTE_OPEN.optional(), INT, QUOTE_CLOSE.optional())
 MONTH_NAME = dictionary(set(MONTHS))
-YEAR = rule(INT, or_(rule(eq("г"), eq(".").optional()), rule(normalized("год"))).optional())
+YEAR = or_(
+    rule(INT, or_(rule(eq("г"), eq(".").optional()), rule(normalized("год"))).optional()),
+    rule(NUMBER_WORDS, normalized("год")),  # "две тысячи двадцать третьего года"
+    rule(dictionary({"тот", "этот", "текущий"}), eq("же").optional(), normalized("год")),  # "того же года"
+)
 DOT = eq(".")
 
 DIGITS_DATE = rule(INT, DOT, INT, DOT, INT)
@@ -30,7 +35,12 @@ DATE = or_(DIGITS_DATE, WORDS_DATE)
 DATE_OR_NOW = or_(DATE, NOW)
 
 _DIGITS = re.compile(r"(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{2,4})")
-_WORDS = re.compile(r"^[«\"']?\s*(?P<day>\d{1,2}|[а-яё\s]+?)\s*[»\"']?\s+(?P<month>[а-яё]+)\s+(?P<year>\d{4})", re.I)
+_WORDS = re.compile(
+    r"^[«\"']?\s*(?P<day>\d{1,2}|[а-яё\s]+?)\s*[»\"']?\s+"
+    r"(?P<month>(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*)\s+"
+    r"(?P<year>\d{4}|(?:того|этого|текущего)(?:\s+же)?\s+год|[а-яё\s]+?\s+год)",
+    re.I,
+)
 _ = (gte, lte)  # predicates kept importable for callers extending the grammar
 
 
@@ -40,8 +50,9 @@ def _month(word: str) -> int | None:
     return MONTHS.get(lemma(word.lower()))
 
 
-def date_value(text: str) -> str | None:
-    """ISO date of a matched date, None for "по настоящее время" or an impossible date."""
+def date_value(text: str, year: int | None = None) -> str | None:
+    """ISO date of a matched date, None for "по настоящее время" or an impossible date;
+    ``year`` is the year "того же года" refers to (None: such a date has no value)."""
     m = _DIGITS.search(text)
     if m:
         d, mo, y = (int(g) for g in m.groups())
@@ -53,7 +64,15 @@ def date_value(text: str) -> str | None:
         day = m.group("day").strip()
         d = int(day) if day.isdigit() else (words_to_int(day) or 0)
         mo = _month(m.group("month")) or 0
-        y = int(m.group("year"))
+        written = m.group("year")
+        if written.isdigit():
+            y = int(written)
+        elif re.match(r"(?:того|этого|текущего)\b", written, re.I):
+            if year is None:
+                return None
+            y = year
+        else:
+            y = words_to_int(written) or 0
     try:
         return date(y, mo, d).isoformat()
     except ValueError:

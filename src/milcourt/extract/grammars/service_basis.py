@@ -11,6 +11,7 @@ BASIS = dictionary({"мобилизация", "контракт", "призыв"
 VIA = rule(
     dictionary({"проходить", "призвать", "призывать", "поступить", "служить"}).optional(),
     eq("на").optional(), SERVICE.optional(), eq("по"), normalized("частичный").optional(), BASIS,
+    rule(eq("по"), normalized("частичный").optional(), normalized("мобилизация")).optional(),  # призыв по мобилизации
 )
 
 SERVICE_BASIS = or_(
