@@ -2,14 +2,15 @@
 
 Ingesting 100k pages through the parser would take hours, so this writes realistic rows straight
 into the store's tables (SQLAlchemy Core executemany) after the real migrations created them
-(the courts table is filled by the migration). The population follows the shape of the national
-series: cases received 2022-09..2025-06 growing month on month, articles 337 (parts 2.1, 3, 3.1,
-4, 5), 338, 332, 339, 352.1 in realistic proportions, ~100 garrison courts of very unequal size,
-appeals at the district courts linked to their first-instance case by UID and proceeding.
-About 30% of cases have an act: a realistic text from tests/acts/corpus of the same article,
-with the facts, spans and motives the real extractor reads from it (extracted once per text).
-Every record is marked synthetic. Stores are cached under the temp dir, keyed by size and by the
-builder's and the schema's versions.
+(the courts table is filled by the migration). The population is the simulator's
+(``milcourt.simulate.population.generate``): first-instance cases 2022-09..2025-06 in the shape of
+the national series, articles 337/338/332/339/352.1 in published proportions, ~100 garrison
+courts of very unequal size, appeals at the district courts keeping the first-instance UID.
+Where the simulator published an act, the case gets a realistic text from tests/acts/corpus of
+the same article and instance (name-free, unlike the simulator's own acts, which carry invented
+names for the pseudonymiser to find), with the facts, spans and motives the real extractor reads
+from it (extracted once per text). Every record is marked synthetic. Stores are cached under the
+temp dir, keyed by size and by the builder's and the schema's versions.
 """
 
 from __future__ import annotations
@@ -21,26 +22,17 @@ import re
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 
-BUILDER_VERSION = 2
+BUILDER_VERSION = 3
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "acts" / "corpus"
-FETCHED = datetime(2025, 7, 1, 3, 0)
-LAST_DAY = date(2025, 6, 30)
-ARTICLE_SHARES = {  # (article, part): share of first-instance cases
-    ("337", "5"): 0.50, ("337", "3.1"): 0.10, ("337", "2.1"): 0.06, ("337", "4"): 0.04, ("337", "3"): 0.03,
-    ("332", "2.1"): 0.14, ("332", "1"): 0.01, ("338", "1"): 0.03, ("338", "3"): 0.03,
-    ("339", "3"): 0.02, ("339", "1"): 0.01, ("352.1", None): 0.01,
-}
-FIRST_RESULTS = {"Вынесен ПРИГОВОР": 0.88, "Прекращено производство по делу": 0.08,
-                 "Дело возвращено прокурору": 0.04}
-APPEAL_RESULTS = {"Приговор оставлен без изменения": 0.72, "Приговор изменен": 0.2, "Приговор отменен": 0.08}
-APPEAL_SHARE = 0.15
-ACT_SHARE = 0.30
+FETCHED = datetime(2025, 7, 15, 3, 0)  # the simulator's "today" (population.AS_OF)
+#: Cases per first-instance case in the simulator's population (its appeals), to size a store.
+CASES_PER_FIRST = 1.239
 CHUNK = 5000
 
 
@@ -95,64 +87,32 @@ def _hex(rng: random.Random, n: int = 64) -> str:
     return f"{rng.getrandbits(n * 4):0{n}x}"
 
 
-def _months() -> list[tuple[date, float]]:
-    """Months 2022-09..2025-06 with weights growing like the national series (x5 over the period)."""
-    out, day, i = [], date(2022, 9, 1), 0
-    while day <= LAST_DAY:
-        out.append((day, 1 + 4 * min(1.0, i / 22) ** 0.8))
-        day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-        i += 1
-    return out
-
-
-def _pick(rng: random.Random, shares: dict[Any, float]) -> Any:
-    return rng.choices(list(shares), weights=list(shares.values()))[0]
-
-
 def population(n_cases: int, seed: int) -> list[dict[str, Any]]:
-    """Case dicts (first instance, then appeals pointing at theirs) for ``n_cases`` cases."""
-    from milcourt.courts.registry import military_courts
+    """The simulator's population as case dicts, first instance then appeals, ``n_cases`` at most.
 
-    rng = random.Random(seed)
-    by_code = {c.code: c for c in military_courts()}
-    courts = [c for c in military_courts() if c.level == "garrison"]
-    rng.shuffle(courts)
-    court_weights = [1 / (rank + 1) ** 0.8 for rank in range(len(courts))]
-    months = _months()
-    n_appeals = int(n_cases * APPEAL_SHARE)
-    seq: dict[tuple[str, int, str], int] = defaultdict(int)
-    cases: list[dict[str, Any]] = []
-    for _ in range(n_cases - n_appeals):
-        court = rng.choices(courts, weights=court_weights)[0]
-        month = rng.choices([m for m, _ in months], weights=[w for _, w in months])[0]
-        received = month + timedelta(days=rng.randrange(28))
-        charges = [_pick(rng, ARTICLE_SHARES)]
-        if rng.random() < 0.05:
-            charges.append(_pick(rng, ARTICLE_SHARES))
-        decided = received + timedelta(days=rng.randint(20, 160))
-        seq[(court.code, received.year, "1")] += 1
-        k = seq[(court.code, received.year, "1")]
-        cases.append({
-            "court": court, "instance": "first", "number": f"1-{k}/{received.year}",
-            "uid": f"{court.code}-01-{received.year}-{k:06d}-{rng.randrange(10, 99)}",
-            "received": received, "decided": decided if decided <= LAST_DAY else None,
-            "result": _pick(rng, FIRST_RESULTS) if decided <= LAST_DAY else None,
-            "charges": list(dict.fromkeys(charges)), "lower": None,
-        })
-    decided_firsts = [c for c in cases if c["decided"] and c["result"] == "Вынесен ПРИГОВОР"
-                      and c["court"].parent in by_code and c["decided"] + timedelta(days=60) <= LAST_DAY]
-    for lower in rng.sample(decided_firsts, min(n_appeals, len(decided_firsts))):
-        court = by_code[lower["court"].parent]
-        received = lower["decided"] + timedelta(days=rng.randint(15, 60))
-        decided = received + timedelta(days=rng.randint(10, 60))
-        seq[(court.code, received.year, "22")] += 1
-        cases.append({
-            "court": court, "instance": "appeal", "number": f"22-{seq[(court.code, received.year, '22')]}/{received.year}",
-            "uid": lower["uid"], "received": received, "decided": decided if decided <= LAST_DAY else None,
-            "result": _pick(rng, APPEAL_RESULTS) if decided <= LAST_DAY else None,
-            "charges": lower["charges"], "lower": lower,
-        })
-    return cases
+    First-instance cases that were not appealed are dropped from the end to hit the size exactly.
+    """
+    from milcourt.simulate.population import generate
+    from milcourt.simulate.registry import military_courts
+
+    courts = {c.code: c for c in military_courts()}
+    sim = generate(seed=seed, cases=int(n_cases / CASES_PER_FIRST) + 1)
+    appealed = {id(c.lower) for c in sim.cases if c.lower is not None}
+    firsts = [c for c in sim.cases if c.instance == "first"]
+    appeals = [c for c in sim.cases if c.instance != "first"]
+    extra = len(firsts) + len(appeals) - n_cases
+    if extra > 0:
+        drop = {id(c) for c in [c for c in firsts if id(c) not in appealed][-extra:]}
+        firsts = [c for c in firsts if id(c) not in drop]
+    out: dict[int, dict[str, Any]] = {}
+    for case in firsts + appeals:
+        out[id(case)] = {
+            "court": courts[case.court], "instance": case.instance, "number": case.number, "uid": case.uid,
+            "received": case.received, "decided": case.decided, "result": case.result, "judge": case.judge,
+            "charges": list(dict.fromkeys(case.articles)), "has_act": case.act is not None,
+            "lower": out[id(case.lower)] if case.lower is not None else None,
+        }
+    return list(out.values())
 
 
 def _rows(cases: list[dict[str, Any]], pool: dict[tuple[str, str | None], list[PoolAct]],
@@ -179,7 +139,7 @@ def _rows(cases: list[dict[str, Any]], pool: dict[tuple[str, str | None], list[P
             "id": case_id, "court_code": case["court"].code, "court_code_source": "url",
             "number": case["number"], "instance": case["instance"], "uid": case["uid"],
             "number_full": case["number"], "category": "Уголовные дела", "received": case["received"],
-            "judge": f"Судья {case['court'].code[-2:]}-{rng.randrange(6)}", "decided": case["decided"],
+            "judge": case["judge"], "decided": case["decided"],
             "result": case["result"], "lower_court": lower["court"].name if lower else None,
             "lower_number": lower["number"] if lower else None, "lower_judge": None,
             "lower_decided": lower["decided"] if lower else None, "url": url, "synthetic": True,
@@ -198,7 +158,7 @@ def _rows(cases: list[dict[str, Any]], pool: dict[tuple[str, str | None], list[P
         if lower is None:
             out["proceeding_keys"].append({"key": f"uid:{case['uid']}", "proceeding_id": proceeding})
         choices = pool.get((case["instance"], case["charges"][0][0])) or pool.get((case["instance"], "337"))
-        if not (case["decided"] and choices and rng.random() < ACT_SHARE / 0.85):
+        if not (case["has_act"] and choices):
             continue
         act = rng.choice(choices)
         act_id = len(out["acts"]) + 1
