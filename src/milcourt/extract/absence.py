@@ -61,10 +61,10 @@ def _dates(s: Part, year: int | None = None) -> list[tuple[Hit, str | None]]:
 
 
 def _ended(hit: Hit, act: Act) -> bool:
-    """An end verb that is not denied ("не обращался"), "пока не был задержан" being an end."""
+    """An end verb that is not denied ("не обращался"), "пока (его) не задержали" being an end."""
     before = _before(act.text, hit.start, 30)
     if re.search(r"\bне\s*$", before):
-        return bool(re.search(r"\bпока\s+не\s*$", before))
+        return bool(re.search(r"\bпока\s+(?:(?:его|он|же|ещё|еще)\s+)?не\s*$", before))
     return True
 
 
