@@ -35,6 +35,8 @@ def rank(act: Act) -> Hit | None:
         for hit in find(RANK, region, _RANK_PRE, window=25):
             after = act.text[hit.end:hit.end + 25].lower()
             before = act.text[max(0, hit.start - 80):hit.start]
+            # "ходатайство командира войсковой части … в отношении рядового Т.": the rank after "в отношении" is his
+            before = re.split(r"в\s+отношении", before, flags=re.I)[-1]
             if "юстиции" in after or "медицинск" in after or _NOT_DEFENDANT.search(before):
                 continue
             value = rank_value(hit.text)
