@@ -121,3 +121,13 @@ def test_rank_after_commanders_petition() -> None:
 
     facts = extract_act(PETITION_RANK)
     assert (facts["rank"], facts["release_ground"]) == ("ефрейтор", "art_78_1")
+
+
+@pytest.mark.parametrize(("operative", "expected"), [
+    ("назначить ему наказание в виде штрафа в размере 70 тыс. рублей в доход государства.", 70000),
+    ("назначить ему наказание в виде штрафа в размере 35 тысяч рублей.", 35000),
+])
+def test_fine_in_thousands(operative: str, expected: int) -> None:
+    from milcourt.extract.punishment import fine_rub
+
+    assert fine_rub(operative) == expected
