@@ -131,3 +131,31 @@ def test_fine_in_thousands(operative: str, expected: int) -> None:
     from milcourt.extract.punishment import fine_rub
 
     assert fine_rub(operative) == expected
+
+
+APPEAL_VERDICT = """АПЕЛЛЯЦИОННЫЙ ПРИГОВОР
+именем Российской Федерации
+2 октября 2024 г. г. Екатеринбург
+Центральный окружной военный суд в составе председательствующего Громова Г.Г., судей Дроздова Д.Д. и Соколова С.С.,
+рассмотрев уголовное дело по апелляционному представлению прокурора на приговор Пермского гарнизонного военного суда
+от 8 июля 2024 г., которым рядовой ФИО1, проходящий военную службу по мобилизации, осуждён по ч. 5 ст. 337 УК РФ к
+лишению свободы на срок 5 (пять) лет условно с испытательным сроком 2 (два) года,
+у с т а н о в и л :
+Прокурор считает, что оснований для применения ст. 73 УК РФ не имелось.
+п р и г о в о р и л :
+приговор Пермского гарнизонного военного суда от 8 июля 2024 г. в отношении ФИО1 отменить.
+ФИО1 признать виновным в совершении преступления, предусмотренного ч. 5 ст. 337 УК РФ, и назначить ему наказание
+в виде лишения свободы на срок 5 (пять) лет 2 (два) месяца с отбыванием наказания в исправительной колонии общего
+режима.
+"""
+
+
+def test_appeal_verdict_final_sentence() -> None:
+    """An appeal court that quashes the judgment and passes its own sentence: that sentence is final."""
+    from milcourt.extract import extract_act
+
+    facts = extract_act(APPEAL_VERDICT)
+    assert (facts["doc_type"], facts["appeal_outcome"]) == ("appeal_ruling", "overturned")
+    assert (facts["sentence"]["kind"], facts["sentence"]["probation_years"]) == ("suspended", 2)
+    final = facts["final_sentence"]
+    assert (final["kind"], final["years"], final["months"], final["regime"]) == ("imprisonment", 5, 2, "general")

@@ -46,7 +46,7 @@ _FINE = re.compile(
 _RANK_DEPRIVED = re.compile(
     r"(?<!не\s)(?:лишить|лишив|лишением)(?:[^.;]|\.(?=\s*[а-яё\d]|[А-ЯЁ]\.)){0,120}?воинского\s+звания", re.I
 )
-_RANK_KEPT = re.compile(r"исключить[^;\n]{0,250}?лишени[а-я]*\s+(?:его\s+)?воинского\s+звания", re.I)
+_RANK_KEPT = re.compile(r"исключить(?:[^;\n]|\n(?=[а-яё«(\d])){0,250}?лишени[а-я]*\s+(?:его\s+)?воинского\s+звания", re.I)
 
 
 def empty(kind: str | None = None) -> dict[str, Any]:
@@ -145,7 +145,7 @@ def amend(base: dict[str, Any] | None, operative: Part, hits: list[Hit]) -> dict
     reg = find(REGIME, operative, _REGIME_PRE, window=0)
     if reg:
         out["regime"] = regime_value(reg[-1].text)
-    if re.search(r"исключить[^;\n]{0,160}?(?:ст(?:\.|ать[а-я]*)\s*73|условн)", text, re.I):
+    if re.search(r"исключить(?:[^;\n]|\n(?=[а-яё«(\d])){0,160}?(?:ст(?:\.|ать[а-я]*)\s*73|условн)", text, re.I):
         out["kind"] = "imprisonment"  # suspension struck out: the term is to be served
         out["probation_years"] = out["probation_months"] = None
     elif _SUSPENDED.search(text):
