@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import Any
 
 from milcourt.extract.grammars.absence import ABSENCE_END, ABSENCE_START, ended_by_value
@@ -91,7 +92,17 @@ def _pick_start(act: Act, s: Part, anchor: Hit, dates: list[tuple[Hit, str | Non
     if before:
         return before[-1]
     after = [(h, v) for h, v in openers if h.start >= anchor.start]
-    return after[0] if after else None
+    if after:
+        return after[0]
+    # "отпущен … на срок до 15 мая 2024 г., в указанный срок не возвратился": the day after the leave
+    granted = [(h, v) for h, v in real if h.end <= anchor.start and _LEAVE_UNTIL.search(_before(act.text, h.start, 24))]
+    if granted:
+        h, v = granted[-1]
+        return h, (date.fromisoformat(v) + timedelta(days=1)).isoformat()
+    return None
+
+
+_LEAVE_UNTIL = re.compile(r"срок[а-я]*\s+(?:по|до)\s*$")
 
 
 def _end(act: Act, window: list[Part], start: Hit, year: int, out: dict[str, Any], hits: list[Hit]) -> None:
