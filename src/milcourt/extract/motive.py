@@ -96,7 +96,7 @@ CUES = {
     "pay": r"выплат|выплач|зарплат|долг|кредит|погаш|погас|алимент|задолж|деньг|денеж|заработ|ипотек|займ|за[её]м|финанс|материальн|невыплат|пособи",
     "conflict_with_command": r"конфликт|униж|неуставн|издева|избив|избил|избие|оскорб|притесн|угрож|угроз|неприязн|"
                              r"дедовщ|вымога|травл|предвзят|придир|\bбил|ссор|брань|бран[ьи]|насил|насмеш|груб|"
-                             r"оказ[а-я]*\s+(?:[а-яё]+\s+){0,3}давлени|требова[а-я]*\s+(?:[а-яё]+\s+){0,3}(?:деньг|денеж|оплат|плат)",
+                             r"\bоказ[а-я]*\s+(?:[а-яё]+\s+){0,3}давлени|\b(?:по)?требова[а-я]*\s+(?:[а-яё]+\s+){0,3}(?:деньг|денеж|оплат|плат)",
     "equipment": r"боеприпас|патрон|бронежилет|экипир|обмундир|продовол|провиз|снабж|оруж|\bед[ыау]\b|питани|\bвод[ыау]\b|"
                  r"медикамент|ротац|без\s+связи|средств[а-я]*\s+связи|артиллер|продукт|техник|сапог|обув|смен|"
                  r"нечеловеч|невыносим|антисанитар|бытов[а-я]*\s+услов|ужасн[а-я]*\s+услов|скотск",
@@ -166,7 +166,7 @@ def _speaks(first: str, token: str | None) -> bool:
         return False
     if _ACCOUNT.search(low):
         return True
-    own = _HIS_OWN.search(low)
+    own = _HIS_OWN.search(low) if ("показани" in low or "допрошен" in low or "объяснени" in low) else None
     if own and not _NOT_HIS.search(low[:own.end()]):
         return True
     for person in _ANY_PERSON.finditer(first[:200]):
@@ -277,7 +277,7 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
                 elif denied:
                     continue
                 matched = find(RULES[name], part, cue, window=40)
-                if name == "health" and re.search(r"оказ[а-я]*\s+(?:[а-яё]+\s+){0,3}давлени", clause.group()):
+                if name == "health" and re.search(r"\bоказ[а-я]*\s+(?:[а-яё]+\s+){0,3}давлени", clause.group()):
                     matched = [h for h in matched if not h.text.startswith("давлен")]
                 if name == "health" and _CUES["family"].search(clause.group()):
                     continue  # "организовать лечение отца": the illness is a relative's

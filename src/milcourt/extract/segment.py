@@ -94,7 +94,7 @@ def paragraphs(part: Part) -> list[Part]:
     for m in lines:
         text = m.group()
         if start is not None and prev.rstrip().endswith(tuple(_ENDS)) and _OPENS.match(text) \
-                and not _MASKED.fullmatch(prev.strip()) and not _ABBREVIATION_END.search(prev):
+                and not _MASKED.fullmatch(prev.strip()) and not _ABBREVIATION_END.search(prev[-12:]):
             out.append(Part(part.text[start:end], part.start + start))
             start = None
         if start is None:
