@@ -159,3 +159,20 @@ def test_appeal_verdict_final_sentence() -> None:
     assert (facts["sentence"]["kind"], facts["sentence"]["probation_years"]) == ("suspended", 2)
     final = facts["final_sentence"]
     assert (final["kind"], final["years"], final["months"], final["regime"]) == ("imprisonment", 5, 2, "general")
+
+
+@pytest.mark.parametrize(("reference", "expected"), [
+    ("частью четвёртой статьи 337 УК РФ", ("337", "4", None)),
+    ("частью третьей статьи 338 Уголовного кодекса Российской Федерации", ("338", "3", None)),
+    ("пунктом «в» части 2 статьи 335 УК РФ", ("335", "2", "в")),
+])
+def test_part_written_as_ordinal_word(reference: str, expected: tuple[str, str, str | None]) -> None:
+    """The part in words ("частью пятой") is the part; "пятой" is not a point "п." followed by "я"."""
+    from milcourt.extract import extract_act
+
+    text = ("ПРИГОВОР\n1 июня 2024 г.\nТверской гарнизонный военный суд в составе председательствующего Попова П.П., "
+            f"рассмотрев уголовное дело в отношении рядового ФИО1, обвиняемого по {reference},\nустановил:\n"
+            f"ФИО1 совершил преступление.\nприговорил:\nФИО1 признать виновным в совершении преступления, "
+            f"предусмотренного {reference}, и назначить ему наказание в виде лишения свободы на срок 3 года.\n")
+    found = [(a["article"], a["part"], a["point"]) for a in extract_act(text)["articles"]]
+    assert found == [expected]
