@@ -30,6 +30,9 @@ _COURT_WEIGHS = re.compile(
     r"довод[а-я]*|критически|несостоятельн|строго\s+не\s+наказ|снисхожд|на\s+(?:его\s+)?иждивении|"
     r"прос(?:ит|ил)\s+(?:суд\s+)?(?:не\s+)?(?:лиш|назнач|примен|смягч)",
 )
+# a complaint argues; it tells his reason only when it links a hardship to the absence
+_ARGUES = re.compile(r"обраща[а-я]*\s+внимание|в\s+(?:[а-я]+\s+)?жалоб[а-я]*\s|ссылает|полагает|настаивает|защитник|адвокат")
+_OWN_WORDS = re.compile(r"показал|пояснил|объяснил|сообщил|рассказал")
 _PLEA = re.compile(r"прос(?:ит|ил)\s+(?:суд\s+)?(?:не\s+)?(?:лиш|назнач|примен|смягч)")
 _ABSENT = re.compile(r"не\s+(?:вернул|явил|прибыл|возвратил|возвращал|являл)|оставил|покинул|уехал|отказал")
 _DENIED = re.compile(
@@ -239,6 +242,8 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
             continue  # a plea for leniency that also says why he stayed away still tells the reason
         if not testimony and not _REASON.search(low):
             continue
+        if testimony and _ARGUES.search(low) and not (_REASON.search(low) or _ABSENT.search(low) or _OWN_WORDS.search(low)):
+            continue  # a complaint listing hardships for leniency ("обращает внимание, что мать больна"), no reason given
         text = _FORMULA.sub(lambda m: " " * len(m.group()), low)
         if not testimony:  # "желая отдохнуть от военной службы" is the court's formula there
             text = _REST_FORMULA.sub(lambda m: " " * len(m.group()), text)
