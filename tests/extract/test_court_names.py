@@ -52,3 +52,21 @@ def test_court_names_to_nominative(shared: Path) -> None:
         if normalise_court(name) != name:
             wrong.append(f"{name} -> {normalise_court(name)}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_every_court_found_in_an_act_header(shared: Path) -> None:
+    """The court is read from a real header form, numbered courts included ("224 гарнизонный
+    военный суд в составе …", "Судья 235 гарнизонного военного суда …")."""
+    from milcourt.extract import extract_act
+
+    tail = (" рассмотрев уголовное дело в отношении рядового ФИО1, обвиняемого в совершении преступления, "
+            "предусмотренного ч. 5 ст. 337 УК РФ,\nустановил:\nФИО1 не явился на службу.\nпостановил:\nназначить.")
+    wrong = []
+    for name in _military_courts(shared):
+        genitive = " ".join(_inflect(w, "gent") for w in name.split())
+        for head in (f"ПРИГОВОР\n10 марта 2024 г. г. Город\n{name} в составе председательствующего Иванова И.И.,",
+                     f"ПОСТАНОВЛЕНИЕ\n10 марта 2024 г. г. Город\nСудья {genitive} Иванов И.И.,"):
+            got = extract_act(head + tail)["court"]
+            if got != name:
+                wrong.append(f"{head.splitlines()[-1][:60]} -> {got}")
+    assert not wrong, "\n".join(wrong)

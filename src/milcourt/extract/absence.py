@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import Any
 
 from milcourt.extract.grammars.absence import ABSENCE_END, ABSENCE_START, ended_by_value
@@ -26,8 +27,8 @@ _START_PRE = re.compile(
     r"убыл|убыв|отказал|уклоня|неявк|оставлени|отсутствова|находил[а-я]*\s+вне|начиная\s+с|сдал[а-я]*\s+в\s+плен|сдач",
 )
 _END_PRE = re.compile(
-    r"явк[а-я]|задерж|доставл|добровольно|самостоятельно|прибыл|явил|вернул|возвратил|обратил|заявил\s+о\s+себе|"
-    r"сообщил\s+о\s+себе|прекращ|госпитализ|разыскан|обнаружен|выявлен|передан|пресеч",
+    r"явк[а-я]|задерж|достав|добровольно|самостоятельно|прибыл|явил|вернул|возвратил|обратил|заявил\s+о\s+себе|"
+    r"сообщил\s+о\s+себе|прекращ|госпитализ|разыск|обнаруж|выявл|выявил|передан|пресеч",
 )
 _DATE_PRE = re.compile(
     r"\d{1,2}\.\d{1,2}\.\d{2,4}|(?:[«\"]?\d{1,2}[»\"]?|[а-яё]+(?:\s+[а-яё]+)?)\s+"
@@ -38,7 +39,7 @@ _DATE_PRE = re.compile(
 _MASKED = re.compile(r"дд\.мм\.гггг|\*\*\s*\*\*\s*\*\*|<дата>|\*{2}\.\*{2}|(?:данные\s+изъяты>?|\.\.)\s*(?:г\.|года)")
 _UNTIL = re.compile(r"(?:\bдо|\bпо|вплоть\s+до|\bпока)\s*$")
 _FROM = re.compile(r"(?:\bс|\bсо|начиная\s+с)\s*$")
-_CORRECTED = re.compile(r"(?:нахождени|пребывани)[а-я]*\s[^;\n]{0,60}?вне\s[^;\n]{0,60}?продолжал|уклонени[а-я]*\s[^.]{0,40}продолжал")
+_CORRECTED = re.compile(r"(?:нахождени|пребывани)[а-я]*\s(?:[^;\n]|\n(?=[а-яё«(\d])){0,60}?вне\s(?:[^;\n]|\n(?=[а-яё«(\d])){0,60}?продолжал|уклонени[а-я]*\s[^.]{0,40}продолжал")
 _SPEECH = re.compile(r"показал|пояснил|объяснил|сообщил,|заявил,|указал|свидетел|подсудим|осужд[её]нн")
 _CRIME_PERIOD = re.compile(r"совершен|уклон|отсутств|неявк|вне\s+(?:част|сферы|расположени)")
 _SCAN_CHARS = 6000
@@ -61,14 +62,14 @@ def _dates(s: Part, year: int | None = None) -> list[tuple[Hit, str | None]]:
 
 
 def _ended(hit: Hit, act: Act) -> bool:
-    """An end verb that is not denied ("не обращался"), "пока не был задержан" being an end."""
+    """An end verb that is not denied ("не обращался"), "пока (его) не задержали" being an end."""
     before = _before(act.text, hit.start, 30)
     if re.search(r"\bне\s*$", before):
-        return bool(re.search(r"\bпока\s+не\s*$", before))
+        return bool(re.search(r"\bпока\s+(?:(?:его|он|же|ещё|еще)\s+)?не\s*$", before))
     return True
 
 
-_PHRASE_PRE = re.compile(r"помещ|поступил|обратил|заявил\s+о|сообщил\s+о")
+_PHRASE_PRE = re.compile(r"помещ|помест|поступил|обратил|заявил\s+о|сообщил\s+о")
 
 
 def _end_hits(s: Part, act: Act, after: int) -> list[Hit]:
@@ -91,7 +92,17 @@ def _pick_start(act: Act, s: Part, anchor: Hit, dates: list[tuple[Hit, str | Non
     if before:
         return before[-1]
     after = [(h, v) for h, v in openers if h.start >= anchor.start]
-    return after[0] if after else None
+    if after:
+        return after[0]
+    # "отпущен … на срок до 15 мая 2024 г., в указанный срок не возвратился": the day after the leave
+    granted = [(h, v) for h, v in real if h.end <= anchor.start and _LEAVE_UNTIL.search(_before(act.text, h.start, 24))]
+    if granted:
+        h, v = granted[-1]
+        return h, (date.fromisoformat(v) + timedelta(days=1)).isoformat()
+    return None
+
+
+_LEAVE_UNTIL = re.compile(r"срок[а-я]*\s+(?:по|до)\s*$")
 
 
 def _end(act: Act, window: list[Part], start: Hit, year: int, out: dict[str, Any], hits: list[Hit]) -> None:

@@ -9,8 +9,10 @@ from milcourt.extract.morph import to_nominative
 from milcourt.extract.segment import Act, Part
 from milcourt.extract.spans import Hit, find
 
+# words of a court name are apart by spaces or by one wrapped line break ("2-го Западного\nокружного …")
+_GAP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
 _COURT = re.compile(
-    r"(?:\b\d{1,2}(?:-?[а-я]{1,3})?[ \t]+)?(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*[ \t]+){0,2}"
+    rf"(?:\b\d{{1,3}}(?:-?[а-я]{{1,3}})?{_GAP})?(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)*{_GAP}){{0,2}}"
     r"(?:[Гг]арнизонн|[Оо]кружн|[Фф]лотск|[Аа]пелляционн|[Кк]ассационн)[а-яё]*\s+военн[а-яё]*\s+суд[а-яё]*"
 )
 _ADJ_END = re.compile(r"(?:ий|ый|ой|ого|его|ому|ему|им|ым|ом|ем)(?:-на-[А-ЯЁа-яё]+)?$")

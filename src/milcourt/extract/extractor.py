@@ -20,6 +20,9 @@ _APPEAL = {"appeal_ruling", "cassation_ruling"}
 _REVIEWED = re.compile(r"(?<!ранее\s)осужд[её]н(?![а-я]*\s+(?:за(?!\s+совершени)|ранее))|приговор[а-я]*\s+[^.]{0,300}?назначено", re.I)
 
 
+# the appeal court passes its own sentence after quashing the judgment: "… признать виновным … назначить"
+_NEW_VERDICT = re.compile(r"признать\s+(?:[^.\n]|\.\s*[а-яё\d])*?(?<!не)виновн(?:[^.\n]|\.\s*[а-яё\d«])*?назнач", re.I)
+
 # the judgment under review acquitted him: "которым … оправдан", "на оправдательный приговор"
 _ACQUITTAL_REVIEWED = re.compile(r"\bоправдан\b|оправдательн[а-я]*\s+приговор", re.I)
 
@@ -29,7 +32,7 @@ def _reviewed_sentence(act: Act, hits: list[Hit]) -> dict[str, Any] | None:
     region = act.text[: act.descriptive.start + 4000]
     for m in _REVIEWED.finditer(region):
         stop = region.find(".", m.end() + 40)
-        while stop > 0 and re.match(r"\.\s*(?:\d|[а-яё«(])", region[stop:stop + 3]):  # "ст. 73", "ч. 5"
+        while stop > 0 and re.compile(r"\.\s*(?:\d|[а-яё«(])").match(region, stop):  # "ст. 73", "ч. 5"
             stop = region.find(".", stop + 1)
         clause = Part(region[m.start(): stop if stop > 0 else len(region)], m.start())
         found = punishment.read(clause, hits)
@@ -86,6 +89,14 @@ def extract_act_with_spans(text: str) -> tuple[dict[str, Any], list[dict[str, An
     if facts["appeal_outcome"] == "changed":
         collected = []
         facts["final_sentence"] = punishment.amend(facts["sentence"], act.operative, collected)
+        spans += [{"field": "final_sentence", "start": h.start, "end": h.end} for h in collected]
+    elif facts["appeal_outcome"] == "overturned" and _NEW_VERDICT.search(act.operative.text):
+        # an appeal verdict ("апелляционный приговор"): the judgment is quashed and a new sentence passed
+        collected = []
+        new_verdict = _NEW_VERDICT.search(act.operative.text)
+        assert new_verdict is not None
+        at = act.operative.start + new_verdict.start()
+        facts["final_sentence"] = punishment.read(Part(act.text[at:act.operative.end], at), collected)
         spans += [{"field": "final_sentence", "start": h.start, "end": h.end} for h in collected]
     collected = []
     facts["motives"] = motives(act, collected)

@@ -26,17 +26,21 @@ _RELEASE_PRE = re.compile(r"78\.1|28\.2|80\.2|контракт|мобилиза�
 _RELEASE_VERB = re.compile(r"прекрат|освобод|прекращ", re.I)
 
 
+# a full stop that ends a sentence: before a line break or a capital, however many spaces or tabs between
+_SENTENCE_END = re.compile(r"\.(?:[ \t\u00a0]*(?:\r?\n|$)|\s+[А-ЯЁ])")
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
     """The sentence holding text[start:end] (cut at full stops that end a sentence)."""
     lo = start
     while True:
         lo = text.rfind(".", 0, lo)
-        if lo < 0 or re.match(r"\.\s+[А-ЯЁ\n]", text[lo:lo + 3]):
+        if lo < 0 or _SENTENCE_END.match(text, lo):
             break
     hi = end
     while True:
         hi = text.find(".", hi)
-        if hi < 0 or re.match(r"\.\s+[А-ЯЁ\n]|\.$", text[hi:hi + 3]):
+        if hi < 0 or _SENTENCE_END.match(text, hi):
             break
         hi += 1
     return text[lo + 1 if lo >= 0 else 0: hi if hi >= 0 else len(text)]

@@ -17,7 +17,7 @@ _NOT_DEFENDANT = re.compile(
 )
 _BASIS_PRE = re.compile(
     r"(?:служб[а-я]*|военнослужащ[а-я]*)\s+по\s+(?:частичной\s+)?(?:мобилиз|контракт|призыв)[а-я]*|"
-    r"по\s+(?:частичной\s+)?мобилизаци[а-я]*|мобилизованн[а-я]*|добровол[а-я]+|контрактн[а-я]*\s+служб",
+    r"по\s+(?:частичной\s+)?мобилизаци[а-я]*|мобилизованн[а-я]*|добровол[а-я]+|контрактн[а-я]*\s+служб|контрактник[а-я]*",
     re.I,
 )
 
@@ -35,6 +35,8 @@ def rank(act: Act) -> Hit | None:
         for hit in find(RANK, region, _RANK_PRE, window=25):
             after = act.text[hit.end:hit.end + 25].lower()
             before = act.text[max(0, hit.start - 80):hit.start]
+            # "ходатайство командира войсковой части … в отношении рядового Т.": the rank after "в отношении" is his
+            before = re.split(r"в\s+отношении", before, flags=re.I)[-1]
             if "юстиции" in after or "медицинск" in after or _NOT_DEFENDANT.search(before):
                 continue
             value = rank_value(hit.text)

@@ -38,14 +38,15 @@ _REGIME_PRE = re.compile(
 _PROBATION_PRE = re.compile(r"испытательн[а-я]*\s+срок[а-я]*[^.;]{0,70}(?:год|лет|месяц)[а-я]*", re.I)
 _PROBATION_BEFORE = re.compile(r"испытательн|в\s+течение|не\s+позднее|со\s+дня", re.I)
 _FINE = re.compile(
-    r"штраф[а-я]*(?:\s+в\s+доход\s+государства)?\s+в\s+(?:размере|сумме)\s+(?P<digits>\d[\d\s\u00a0]*)?\s*(?:\((?P<paren>[^)]*)\))?\s*(?P<words>[а-яё\s]*?)\s*руб",
+    r"штраф[а-я]*(?:\s+в\s+доход\s+государства)?\s+в\s+(?:размере|сумме)\s+(?P<digits>\d[\d\s\u00a0]*)?\s*(?P<thousand>тыс(?:\.|яч[а-я]*)?)?\s*"
+    r"(?:\((?P<paren>[^)]*)\))?\s*(?P<words>[а-яё\s]*?)\s*руб",
     re.I,
 )
 # dots of "ст. 48" and of initials ("лишить Н. воинского звания") do not end the clause
 _RANK_DEPRIVED = re.compile(
     r"(?<!не\s)(?:лишить|лишив|лишением)(?:[^.;]|\.(?=\s*[а-яё\d]|[А-ЯЁ]\.)){0,120}?воинского\s+звания", re.I
 )
-_RANK_KEPT = re.compile(r"исключить[^;\n]{0,250}?лишени[а-я]*\s+(?:его\s+)?воинского\s+звания", re.I)
+_RANK_KEPT = re.compile(r"исключить(?:[^;\n]|\n(?=[а-яё«(\d])){0,250}?лишени[а-я]*\s+(?:его\s+)?воинского\s+звания", re.I)
 
 
 def empty(kind: str | None = None) -> dict[str, Any]:
@@ -68,8 +69,9 @@ def fine_rub(text: str) -> int | None:
     m = _FINE.search(text)
     if not m:
         return None
-    if m.group("digits"):
-        return digits_to_int(m.group("digits").strip())
+    if m.group("digits"):  # "50 000", "50 тыс. рублей"
+        value = digits_to_int(m.group("digits").strip())
+        return value * 1000 if value is not None and m.group("thousand") else value
     return words_to_int(m.group("paren") or m.group("words") or "")
 
 
@@ -143,7 +145,7 @@ def amend(base: dict[str, Any] | None, operative: Part, hits: list[Hit]) -> dict
     reg = find(REGIME, operative, _REGIME_PRE, window=0)
     if reg:
         out["regime"] = regime_value(reg[-1].text)
-    if re.search(r"исключить[^;\n]{0,160}?(?:ст(?:\.|ать[а-я]*)\s*73|условн)", text, re.I):
+    if re.search(r"исключить(?:[^;\n]|\n(?=[а-яё«(\d])){0,160}?(?:ст(?:\.|ать[а-я]*)\s*73|условн)", text, re.I):
         out["kind"] = "imprisonment"  # suspension struck out: the term is to be served
         out["probation_years"] = out["probation_months"] = None
     elif _SUSPENDED.search(text):

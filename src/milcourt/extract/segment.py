@@ -119,7 +119,8 @@ def paragraphs(part: Part) -> list[Part]:
     """Paragraphs, with soft line breaks joined.
 
     Published acts often break lines around masked words ("подсудимый\nФИО1\n, показал"); a
-    new paragraph starts only where a line ends a sentence and the next begins like one."""
+    new paragraph starts only where a line ends a sentence and the next begins like one (not after
+    an abbreviation such as "ст." that a fixed-width wrap left at the line end)."""
     out: list[Part] = []
     lines = [m for m in _LINE.finditer(part.text) if m.group().strip()]
     start = end = None
@@ -127,7 +128,7 @@ def paragraphs(part: Part) -> list[Part]:
     for m in lines:
         text = m.group()
         if start is not None and prev.rstrip().endswith(tuple(_ENDS)) and _OPENS.match(text) \
-                and not _MASKED.fullmatch(prev.strip()):
+                and not _MASKED.fullmatch(prev.strip()) and not _ABBREVIATION_END.search(prev[-12:]):
             out.append(Part(part.text[start:end], part.start + start))
             start = None
         if start is None:
@@ -138,4 +139,6 @@ def paragraphs(part: Part) -> list[Part]:
     return out
 
 
+# a wrapped line that stops after an abbreviation which never ends a sentence ("… ч. 5 ст.\n337 УК РФ")
+_ABBREVIATION_END = re.compile(r"(?<![А-ЯЁа-яё])(?:ст|ч|п|пп|им|ул|см|т\.\s?е|л\.\s?д)\.\s*$")
 _MASKED = re.compile(r"(?:[А-ЯЁ]\.){2,3}|ФИО\d*|[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.")

@@ -90,17 +90,21 @@ def find(
     hits = []
     for chunk, offset in chunks:
         for s, e, name in _parse(rule, chunk):
-            hits.append(Hit(chunk[s:e], offset + s, offset + e, name))
+            hits.append(Hit(chunk[s:e].translate(_EOL_AS_SPACE), offset + s, offset + e, name))
     return hits
 
 
+_EOL_AS_SPACE = str.maketrans({"\n": " ", "\r": " "})
 _CACHE: OrderedDict[tuple[int, str], tuple[tuple[int, int, str | None], ...]] = OrderedDict()
 CACHE_SIZE = 50_000
 
 
 def _parse(rule: Any, chunk: str) -> tuple[tuple[int, int, str | None], ...]:
     """Matches of a grammar in one chunk, memoised: acts repeat the same legal formulae
-    ("не явился в срок на службу", "в исправительной колонии общего режима") thousands of times."""
+    ("не явился в срок на службу", "в исправительной колонии общего режима") thousands of times.
+    Line breaks are read as spaces (same length, so offsets hold): published texts wrap lines inside
+    a phrase ("в исправительной колонии общего\nрежима"), and the tokenizer would cut it there."""
+    chunk = chunk.translate(_EOL_AS_SPACE)
     key = (id(rule), chunk)
     found = _CACHE.get(key)
     if found is None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from yargy import or_, rule
 from yargy.predicates import eq, normalized
 
-UPHELD = rule(normalized("оставить"), eq("без"), normalized("изменение"))
+# "оставить без изменения"; also the reversed formula "жалобу оставить без удовлетворения, а приговор –
+# без изменения", where the verb goes with the complaint
+UPHELD = rule(normalized("оставить").optional(), eq("без"), normalized("изменение"))
 CHANGED = rule(normalized("изменить"))
 OVERTURNED = or_(rule(normalized("отменить")), rule(normalized("отмена")))
 
