@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import signal
+import contextlib
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import typer
 
 from milcourt.jsonl import dumps
+from milcourt.timelimit import time_limit as _time_limit
 
 DEFAULT_TIME_LIMIT = 20.0
 MAX_BYTES = 20 * 1024 * 1024
@@ -21,23 +20,9 @@ class ExtractTimeout(Exception):
     """One act took longer than the per-act time limit."""
 
 
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Abort the block after ``seconds`` (SIGALRM; a no-op where there is no such signal)."""
-    if seconds <= 0 or not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def _expired(signum: int, frame: Any) -> None:
-        raise ExtractTimeout(f"took longer than {seconds:g} s")
-
-    previous = signal.signal(signal.SIGALRM, _expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+def time_limit(seconds: float) -> contextlib.AbstractContextManager[None]:
+    """Abort the block after ``seconds`` with ExtractTimeout (see milcourt.timelimit)."""
+    return _time_limit(seconds, lambda: ExtractTimeout(f"took longer than {seconds:g} s"))
 
 
 def _read_txt(path: Path) -> str:

@@ -9,10 +9,7 @@ interrupts a parser stuck inside a single call.
 from __future__ import annotations
 
 import contextlib
-import signal
-import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -41,25 +38,8 @@ class Deadline:
             raise ActReadError(self.source, f"took longer than the {self.seconds:g} s limit")
 
 
-@contextlib.contextmanager
-def time_limit(source: str | Path, seconds: float) -> Iterator[None]:
+def time_limit(source: str | Path, seconds: float) -> contextlib.AbstractContextManager[None]:
     """Interrupt the block after `seconds` (main thread on POSIX only; elsewhere Deadline checks apply)."""
-    usable = (
-        hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
-    )
-    if not usable or seconds <= 0:
-        yield
-        return
+    from milcourt.timelimit import time_limit as _time_limit
 
-    def _alarm(signum: int, frame: object) -> None:
-        raise ActReadError(source, f"took longer than the {seconds:g} s limit")
-
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    return _time_limit(seconds, lambda: ActReadError(source, f"took longer than the {seconds:g} s limit"))

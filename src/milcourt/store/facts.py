@@ -9,7 +9,6 @@ an extractor upgrade.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 from typing import Any
@@ -80,10 +79,7 @@ def _extract(text: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]], st
     from milcourt.extract.cli import time_limit
 
     try:
-        if threading.current_thread() is threading.main_thread():
-            with time_limit(TIME_LIMIT_S):
-                facts, spans = extract_act_with_spans(text)
-        else:
+        with time_limit(TIME_LIMIT_S):  # where an alarm can be set (main thread)
             facts, spans = extract_act_with_spans(text)
     except Exception as exc:  # noqa: BLE001 - one unreadable act must not stop the page
         return None, [], f"{type(exc).__name__}: {exc}"[:500]
