@@ -38,9 +38,10 @@ def _root(
 def _register() -> None:
     """Attach each stage's verbs (kept in the stage's own package)."""
     from milcourt.courts.cli import register as courts
+    from milcourt.crawl.cli import register as crawl
     from milcourt.parse.cli import register as parse
 
-    for register in (courts, parse):
+    for register in (courts, parse, crawl):
         register(app)
 
 
