@@ -91,7 +91,7 @@ def run_crawl(opts: CrawlOptions, *, store: Any = None) -> CrawlReport:
     report = CrawlReport([c.code for c in courts])
     store = store if store is not None else open_default_store(opts.db)
     settings = crawl_settings(rate=opts.rate, contact=opts.contact, jobdir=jobdir, **opts.settings)
-    process = CrawlerProcess(settings, install_root_handler=False)
+    process = CrawlerProcess(settings)
     progress = Progress(report) if opts.progress else None
     process.crawl(SudrfSpider, sites=sites, articles=opts.articles, since=opts.since, until=opts.until,
                   instance=opts.instance, store=store, ledger=ledger, journal=journal, archive=archive,

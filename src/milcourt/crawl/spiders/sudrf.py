@@ -45,9 +45,10 @@ class SudrfSpider(CourtSpider):
                     yield self.search(site, register.instance, srv, article, self.since, self.until)
 
     def search(self, site: Site, instance: str, srv: str, article: str, since: date | None,
-               until: date | None, url: str | None = None, rows_before: int = 0) -> scrapy.Request:
+               until: date | None, url: str | None = None, rows_before: int = 0,
+               page_size: int = 0) -> scrapy.Request:
         scope = {"instance": instance, "srv": srv, "article": article, "since": since, "until": until,
-                 "rows_before": rows_before}
+                 "rows_before": rows_before, "page_size": page_size}
         first = url is None
         url = url or search_url(site.root, REGISTERS[instance], article=article, since=since, until=until, srv=srv)
         return self.request(site, url, callback=self.parse_search, meta={**scope, "role": "search"},
@@ -81,6 +82,7 @@ class SudrfSpider(CourtSpider):
         rows = [r for r in page.get("rows") or [] if r.get("url") and link_kind(r["url"]) == "card"]
         total = page.get("total") if isinstance(page.get("total"), int) else None
         listed = meta["rows_before"] + len(rows)
+        page_size = meta["page_size"] or len(rows)
         halves = split_range(since, until) if since and until else None
         item = self.page_item(response, "search", instance=meta["instance"], article=meta["article"],
                               found_from=since, found_to=until)
@@ -100,9 +102,11 @@ class SudrfSpider(CourtSpider):
         next_page = page.get("next_page")
         if next_page and rows:
             yield self.search(site, meta["instance"], meta["srv"], meta["article"], since, until,
-                              url=site.rebase(response.urljoin(next_page)), rows_before=listed)
-        elif total is not None and listed < total and halves:
-            # the pages ended before the total: the site cut the list; search the halves
+                              url=site.rebase(response.urljoin(next_page)), rows_before=listed,
+                              page_size=page_size)
+        elif total is not None and listed < total and halves and rows and len(rows) == page_size:
+            # the pages stopped short of the total on a full page: the site cut the list at its
+            # row limit; search the two halves (cards already asked for are not asked again)
             for a, b in halves:
                 yield self.search(site, meta["instance"], meta["srv"], meta["article"], a, b)
         yield item
