@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from fake_court import CAPTCHA_FIRST, HTTP503_ONCE, TRUNCATED_ONCE, UNAVAILABLE_TWICE, FakeCourt
 
 HARNESS = Path(__file__).with_name("fake_court.py")
