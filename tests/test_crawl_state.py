@@ -46,6 +46,15 @@ def test_cards_link_no_site_decoration_as_attachments(sudrf_fixtures: Path) -> N
     assert card_links(data, "https://2kas.sudrf.ru/modules.php?name=sud_delo&name_op=case") == []
 
 
+def test_card_state_says_decided_and_act_published(sudrf_fixtures: Path) -> None:
+    from milcourt.crawl.journal import is_settled
+
+    card = read_minimal((sudrf_fixtures / "leninsky_ufa_criminal.html").read_bytes(), "http://x/")
+    assert card["case"]["decided"] == "06.05.2026" and is_settled(card)
+    assert not is_settled({"kind": "case_card", "case": {"decided": None}, "acts": []})
+    assert not is_settled({"kind": "case_card", "case": {"decided": "2024-05-02"}, "acts": [{"text": ""}]})
+
+
 def test_backoff_grows_and_is_capped() -> None:
     assert [backoff_seconds(n, 10, 600) for n in (1, 2, 3, 4, 7, 12)] == [10, 20, 40, 80, 600, 600]
 
@@ -78,13 +87,16 @@ def test_ledger_unchanged_rows_and_vanished_cases(tmp_path: Path) -> None:
     path = tmp_path / "ledger.sqlite"
     row = {"number": "1-12/2024", "decided": None, "result": None}
     first = Ledger(path, "run1")
-    for key, number in (("c1", "1-12/2024"), ("c2", "1-13/2024")):
+    for key, number in (("c1", "1-12/2024"), ("c2", "1-13/2024"), ("c3", "1-14/2024")):
         first.record(card_key=key, court="54GV0003", instance="first", number=number, url=f"http://x/{key}",
                      row_sig=row_signature({**row, "number": number}), article="337",
-                     found_from=date(2024, 1, 1), found_to=date(2024, 6, 30))
+                     found_from=date(2024, 1, 1), found_to=date(2024, 6, 30), settled=key != "c3")
     first.close()
     second = Ledger(path, "run2")
     assert second.is_unchanged("c1", row_signature(row))
+    # c3 was ingested while in progress: its card is fetched again even if its row looks the same
+    assert not second.is_unchanged("c3", row_signature({**row, "number": "1-14/2024"}))
+    second.saw("c3")
     decided = {**row, "decided": "2024-05-02", "result": "Вынесен ПРИГОВОР"}
     assert not second.is_unchanged("c1", row_signature(decided))
     second.saw("c1")

@@ -9,6 +9,7 @@ ships; everything else takes :class:`CourtSite` values.
 from __future__ import annotations
 
 import json
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,3 +59,22 @@ def select_courts(spec: str, path: Path | None = None) -> list[CourtSite]:
     if missing:
         raise ValueError(f"unknown court code(s): {', '.join(missing)} (see milcourt courts)")
     return [known[c] for c in wanted]
+
+
+def served_courts(base_url: str, timeout: float = 10.0) -> list[CourtSite] | None:
+    """The courts a local simulator serves (its ``/courts.json``), or None if it does not say.
+
+    ``milcourt crawl --base-url`` crawls every court the simulator serves, not the 111 of the
+    registry (most of which a small simulation does not have).
+    """
+    try:
+        with urllib.request.urlopen(base_url.rstrip("/") + "/courts.json", timeout=timeout) as answer:
+            rows = json.loads(answer.read().decode("utf-8"))
+    except (OSError, ValueError):
+        return None
+    out = []
+    for row in rows if isinstance(rows, list) else []:
+        code, host = row.get("code"), row.get("host")
+        if code and host:
+            out.append(CourtSite(code, row.get("name", code), f"http://{host}", ("1",)))
+    return out or None

@@ -94,7 +94,7 @@ _LEDGER_SCHEMA = """
 CREATE TABLE IF NOT EXISTS cases (
     card_key TEXT PRIMARY KEY, court TEXT NOT NULL, instance TEXT NOT NULL, number TEXT,
     url TEXT NOT NULL, row_sig TEXT NOT NULL, article TEXT, found_from TEXT, found_to TEXT,
-    last_run TEXT NOT NULL, removed_at TEXT
+    last_run TEXT NOT NULL, removed_at TEXT, settled INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS seen (run TEXT NOT NULL, card_key TEXT NOT NULL, PRIMARY KEY (run, card_key));
 """
@@ -110,8 +110,14 @@ class Ledger:
         self.run_id = run_id
 
     def is_unchanged(self, card_key: str, row_sig: str) -> bool:
-        row = self.db.execute("SELECT row_sig, removed_at FROM cases WHERE card_key=?", (card_key,)).fetchone()
-        return bool(row) and row[0] == row_sig and row[1] is None
+        """Listed as when last ingested, and the case was settled then (decided, act published).
+
+        A case still in progress can change on its card (a hearing, the act) while its
+        listing row stays the same, so it is fetched again until it is settled.
+        """
+        row = self.db.execute("SELECT row_sig, removed_at, settled FROM cases WHERE card_key=?",
+                              (card_key,)).fetchone()
+        return bool(row) and row[0] == row_sig and row[1] is None and bool(row[2])
 
     def known(self, card_key: str) -> bool:
         return self.db.execute("SELECT 1 FROM cases WHERE card_key=?", (card_key,)).fetchone() is not None
@@ -122,17 +128,18 @@ class Ledger:
             self.db.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)", (self.run_id, card_key))
 
     def record(self, *, card_key: str, court: str, instance: str, number: str | None, url: str,
-               row_sig: str, article: str, found_from: date | None, found_to: date | None) -> None:
+               row_sig: str, article: str, found_from: date | None, found_to: date | None,
+               settled: bool = False) -> None:
         """The card was ingested: remember its row signature (after the store committed it)."""
         with self.db:
             self.db.execute(
-                "INSERT INTO cases VALUES (?,?,?,?,?,?,?,?,?,?,NULL) ON CONFLICT(card_key) DO UPDATE SET "
+                "INSERT INTO cases VALUES (?,?,?,?,?,?,?,?,?,?,NULL,?) ON CONFLICT(card_key) DO UPDATE SET "
                 "number=excluded.number, url=excluded.url, row_sig=excluded.row_sig, "
                 "article=excluded.article, found_from=excluded.found_from, found_to=excluded.found_to, "
-                "last_run=excluded.last_run, removed_at=NULL",
+                "last_run=excluded.last_run, removed_at=NULL, settled=excluded.settled",
                 (card_key, court, instance, number, url, row_sig, article,
                  found_from.isoformat() if found_from else None, found_to.isoformat() if found_to else None,
-                 self.run_id))
+                 self.run_id, int(settled)))
             self.db.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)", (self.run_id, card_key))
 
     def vanished(self, court: str, instance: str, articles: list[str], since: date | None,
@@ -159,6 +166,14 @@ class Ledger:
 
     def close(self) -> None:
         self.db.close()
+
+
+def is_settled(card: dict[str, Any] | None) -> bool:
+    """A parsed card whose case is decided and whose act text is published."""
+    if not card:
+        return False
+    case = card.get("case") or {}
+    return bool(case.get("decided")) and any((act or {}).get("text") for act in card.get("acts") or [])
 
 
 def row_signature(row: dict[str, Any]) -> str:

@@ -156,9 +156,19 @@ class BackoffRetry:
         return None
 
 
+_GATE_MARKERS = tuple(
+    marker.encode(enc)
+    for marker in ("роверочный код", "временно недоступн", "name='captcha'", 'name="captcha"')
+    for enc in ("utf-8", "windows-1251")
+)
+
+
 def gate_kind(body: bytes) -> str | None:
-    """``captcha`` or ``unavailable`` when the page is a gate instead of content, else None."""
-    if not body:
+    """``captcha`` or ``unavailable`` when the page is a gate instead of content, else None.
+
+    Pages without a gate's words (almost all) are not parsed here at all.
+    """
+    if not body or not any(marker in body for marker in _GATE_MARKERS):
         return None
     kind = read_minimal(body, "").get("kind")
     return kind if kind in GATE_KINDS else None

@@ -84,10 +84,27 @@ def read_minimal(data: bytes, url: str) -> dict[str, Any]:
                 "rows": _rows(tree, url), "next_page": _next_page(tree, url)}
     if (tree.css_first("#cont1") is not None or tree.css_first("#case_bookmarks") is not None
             or tree.css_first("ul.tabs li") is not None):
-        return {"kind": "case_card"}
+        return {"kind": "case_card", **_card_state(tree)}
     if tree.css_first(".Section1") is not None or link_kind(url) == "act":
         return {"kind": "act"}
     return {"kind": "unknown"}
+
+
+_DECISION_LABELS = ("Дата рассмотрения", "Дата решения", "Результат рассмотрения", "Результат")
+
+
+def _card_state(tree: LexborHTMLParser) -> dict[str, Any]:
+    """Just enough of a card for the ledger: is it decided, and is an act text published."""
+    decided = None
+    for tr in tree.css("tr"):
+        cells = tr.css("td")
+        if len(cells) >= 2 and cells[0].text(strip=True) in _DECISION_LABELS and cells[1].text(strip=True):
+            decided = cells[1].text(strip=True)
+            break
+    acts = [{"text": node.text(separator=" ", strip=True)}
+            for node in tree.css("[id^=cont_doc], [id^=tab_content_Document]")
+            if len(node.text(strip=True)) > 200]
+    return {"case": {"decided": decided}, "acts": acts}
 
 
 def _rows(tree: LexborHTMLParser, base: str) -> list[dict[str, Any]]:

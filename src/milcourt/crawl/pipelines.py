@@ -16,6 +16,7 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from milcourt.crawl.journal import is_settled
 from milcourt.crawl.middlewares import Delayer, backoff_seconds
 from milcourt.crawl.pages import GATE_KINDS, read_page
 
@@ -136,7 +137,8 @@ class IngestIntoStore(_Stage):
                 tally.unchanged += 1
             spider.ledger.record(card_key=item.card_key, court=item.court, instance=item.instance,
                                  number=item.number, url=item.url, row_sig=item.row_sig, article=item.article,
-                                 found_from=item.found_from, found_to=item.found_to)
+                                 found_from=item.found_from, found_to=item.found_to,
+                                 settled=is_settled(item.parsed))
         spider.journal.record(item.url, item.sha256, item.role)
         if item.role != "search":
             spider.request_done(item.court)

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from milcourt.crawl.courts import CourtSite, select_courts
+from milcourt.crawl.courts import CourtSite, select_courts, served_courts
 from milcourt.crawl.journal import Ledger, RawArchive, RunJournal
 from milcourt.crawl.report import CrawlReport
 from milcourt.crawl.settings import crawl_settings
@@ -74,6 +74,15 @@ def open_default_store(db: str | None) -> Any:
     return open_store(db)
 
 
+def choose_courts(opts: CrawlOptions) -> list[CourtSite]:
+    """``--courts``; against a simulator, ``military`` means the military courts it serves."""
+    if opts.base_url and opts.courts.strip().lower() == "military":
+        served = served_courts(opts.base_url)
+        if served:
+            return [c for c in served if c.code[2:4] in ("GV", "OV", "AV", "KV")]
+    return select_courts(opts.courts)
+
+
 def run_crawl(opts: CrawlOptions, *, store: Any = None) -> CrawlReport:
     """Crawl, ingest, and return the report (also printed as the progress display ends)."""
     from scrapy.crawler import CrawlerProcess
@@ -81,7 +90,7 @@ def run_crawl(opts: CrawlOptions, *, store: Any = None) -> CrawlReport:
     from milcourt.crawl.progress import Progress
     from milcourt.crawl.spiders.sudrf import SudrfSpider
 
-    courts = opts.court_list if opts.court_list is not None else select_courts(opts.courts)
+    courts = opts.court_list if opts.court_list is not None else choose_courts(opts)
     sites = [site_for(c, opts.base_url, opts.host_mode) for c in courts]
     archive_dir = opts.archive or default_archive(opts)
     archive = RawArchive(archive_dir)

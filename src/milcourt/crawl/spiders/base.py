@@ -88,7 +88,8 @@ class CourtSpider(scrapy.Spider):
 
     def page_item(self, response: Response, role: str, **fields: Any) -> PageItem:
         meta = response.meta
-        synthetic = self.synthetic or b'name="milcourt-synthetic"' in response.body
+        synthetic = (self.synthetic or bool(response.headers.get(b"X-Milcourt-Synthetic"))
+                     or b'name="milcourt-synthetic"' in response.body)
         self.report.page(meta["court"], role)
         return PageItem(url=response.url, court=meta["court"], role=role, body=response.body,
                         fetched_at=datetime.now(UTC), synthetic=synthetic,

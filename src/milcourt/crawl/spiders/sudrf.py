@@ -26,6 +26,7 @@ from milcourt.crawl.spiders.base import CourtSpider
 from milcourt.crawl.urls import REGISTERS, card_key, link_kind, registers_for, search_url, split_range
 
 PRIORITY = {"search": 0, "next": 5, "card": 10, "act": 20}
+EARLIEST = date(2000, 1, 1)  # an open "since" when a search must be split by dates
 
 
 class SudrfSpider(CourtSpider):
@@ -34,6 +35,7 @@ class SudrfSpider(CourtSpider):
     def __init__(self, *args: Any, row_limit: int = 0, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.row_limit = row_limit
+        self.learned_limit: dict[str, int] = {}  # court → rows its paging stopped at
         self.cards_requested: set[str] = set()
 
     # -- searches -----------------------------------------------------------------------
@@ -83,11 +85,12 @@ class SudrfSpider(CourtSpider):
         total = page.get("total") if isinstance(page.get("total"), int) else None
         listed = meta["rows_before"] + len(rows)
         page_size = meta["page_size"] or len(rows)
-        halves = split_range(since, until) if since and until else None
+        halves = split_range(since or EARLIEST, until or date.today())
+        limit = self.row_limit or self.learned_limit.get(court, 0)
         item = self.page_item(response, "search", instance=meta["instance"], article=meta["article"],
                               found_from=since, found_to=until)
         item.parsed = page
-        if meta["rows_before"] == 0 and total is not None and self.row_limit and total >= self.row_limit:
+        if meta["rows_before"] == 0 and total is not None and limit and total > limit:
             if halves:  # over the row limit: search the two halves instead of paging this one
                 for a, b in halves:
                     yield self.search(site, meta["instance"], meta["srv"], meta["article"], a, b)
@@ -107,6 +110,8 @@ class SudrfSpider(CourtSpider):
         elif total is not None and listed < total and halves and rows and len(rows) == page_size:
             # the pages stopped short of the total on a full page: the site cut the list at its
             # row limit; search the two halves (cards already asked for are not asked again)
+            # and split this court's later searches over that many rows at once
+            self.learned_limit[court] = max(self.learned_limit.get(court, 0), listed)
             for a, b in halves:
                 yield self.search(site, meta["instance"], meta["srv"], meta["article"], a, b)
         yield item
