@@ -77,7 +77,7 @@ class ReplayDone:
         spider = self.crawler.spider
         journal = getattr(spider, "journal", None)
         archive = getattr(spider, "archive", None)
-        if journal is None or archive is None:
+        if journal is None or archive is None or request.meta.get("no_replay"):
             return None
         sha = journal.sha_for(request.url)
         if sha is None:

@@ -92,6 +92,7 @@ class ParsePage(_Stage):
         kind = item.parsed.get("kind")
         if kind in GATE_KINDS:
             report.blocked(item.court, str(kind), item.url)
+            self._refetch_or_fail(item, f"{kind} page")
             raise DropItem(f"{item.url}: {kind} page")
         expected = "case_card" if item.role == "card" else "search_results"
         if kind != expected:

@@ -49,7 +49,7 @@ def crawl_settings(*, rate: float = 1.0, contact: str | None = None, jobdir: Pat
         "USER_AGENT": user_agent(contact),
         "ROBOTSTXT_OBEY": robots,
         "DOWNLOAD_DELAY": delay,
-        "RANDOMIZE_DOWNLOAD_DELAY": False,
+        "DOWNLOAD_DELAY_JITTER": 0,  # never shorten the delay at random
         "CONCURRENT_REQUESTS": 32,
         "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
         "AUTOTHROTTLE_ENABLED": True,

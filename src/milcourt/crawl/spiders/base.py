@@ -60,6 +60,18 @@ class CourtSpider(scrapy.Spider):
         """The request that fetches ``item``'s page again (after a cut-off or garbled answer)."""
         raise NotImplementedError
 
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> CourtSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._dropped, signal=scrapy.signals.request_dropped)
+        return spider
+
+    def _dropped(self, request: scrapy.Request) -> None:
+        """A request the scheduler refused as a duplicate: it no longer counts as outstanding."""
+        court = request.meta.get("court")
+        if court:
+            self.request_done(court)
+
     # -- shared machinery -----------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
         for site in self.sites.values():

@@ -48,11 +48,14 @@ class SudrfSpider(CourtSpider):
 
     def search(self, site: Site, instance: str, srv: str, article: str, since: date | None,
                until: date | None, url: str | None = None, rows_before: int = 0,
-               page_size: int = 0) -> scrapy.Request:
+               page_size: int = 0, first_total: int | None = None, restarts: int = 0) -> scrapy.Request:
         scope = {"instance": instance, "srv": srv, "article": article, "since": since, "until": until,
-                 "rows_before": rows_before, "page_size": page_size}
+                 "rows_before": rows_before, "page_size": page_size, "first_total": first_total,
+                 "restarts": restarts}
         first = url is None
         url = url or search_url(site.root, REGISTERS[instance], article=article, since=since, until=until, srv=srv)
+        if restarts and first:  # the same page 1 again: past the duplicate filter and the replay
+            scope.update(dont_filter=True, no_replay=True)
         return self.request(site, url, callback=self.parse_search, meta={**scope, "role": "search"},
                             priority=PRIORITY["search" if first else "next"])
 
@@ -87,6 +90,12 @@ class SudrfSpider(CourtSpider):
         page_size = meta["page_size"] or len(rows)
         halves = split_range(since or EARLIEST, until or date.today())
         limit = self.row_limit or self.learned_limit.get(court, 0)
+        first_total = meta["first_total"] if meta["rows_before"] else total
+        if meta["rows_before"] and total != first_total and meta["restarts"] < 3:
+            # the list changed while it was paged (a case added or removed shifts every later
+            # page by a row): search again from page 1; cards already asked for are skipped
+            yield self.search(site, meta["instance"], meta["srv"], meta["article"], since, until,
+                              restarts=meta["restarts"] + 1)
         item = self.page_item(response, "search", instance=meta["instance"], article=meta["article"],
                               found_from=since, found_to=until)
         item.parsed = page
@@ -106,7 +115,7 @@ class SudrfSpider(CourtSpider):
         if next_page and rows:
             yield self.search(site, meta["instance"], meta["srv"], meta["article"], since, until,
                               url=site.rebase(response.urljoin(next_page)), rows_before=listed,
-                              page_size=page_size)
+                              page_size=page_size, first_total=first_total, restarts=meta["restarts"])
         elif total is not None and listed < total and halves and rows and len(rows) == page_size:
             # the pages stopped short of the total on a full page: the site cut the list at its
             # row limit; search the two halves (cards already asked for are not asked again)
