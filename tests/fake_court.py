@@ -39,6 +39,9 @@ class FakeCourt:
         self.log: list[str] = []
         self.hits: Counter[str] = Counter()
         self.removed_case: str | None = None  # a case that vanished from the listing
+        # page 2 is another court's real listing: its count is set to page 1's so the two read
+        # as one list; None keeps its own count (1), as if the list changed between the pages
+        self.page2_total: int | None = 530
         self.lock = threading.Lock()
         court = self
 
@@ -89,7 +92,10 @@ class FakeCourt:
                                   "", text, flags=re.S)
                     body = text.encode("utf-8")
                 return 200, body, 0
-            return 200, self.page("samara_kas_appeal_uid_results.html"), 0
+            body = self.page("samara_kas_appeal_uid_results.html")
+            if self.page2_total is not None:
+                body = body.replace("найдено - <b>1</b>".encode(), f"найдено - <b>{self.page2_total}</b>".encode())
+            return 200, body, 0
         if op == "case":
             case_id = q.get("case_id") or q.get("_id") or "0"
             with self.lock:

@@ -71,6 +71,15 @@ def test_follows_paging_and_cards_and_outlasts_gates_and_errors(court: FakeCourt
     assert all(p.read_bytes() != gate for p in raw)
 
 
+def test_a_list_that_changes_while_paged_is_searched_again(court: FakeCourt, tmp_path: Path) -> None:
+    court.page2_total = None  # page 2 reports another total than page 1: rows may have shifted
+    summary = _crawl(court, tmp_path)
+    searches = [p for p in court.log if "name_op=r" in p]
+    assert len(searches) == 3 and "page=" not in searches[2]  # page 1 again (page 2 is not re-asked twice)
+    ingested = [r["url"] for r in _sink(tmp_path) if r["call"] == "ingest"]
+    assert len(ingested) == len(set(ingested)) == ALL_CARDS and summary["found"] == ALL_CARDS
+
+
 def test_recrawl_fetches_only_changed_and_reports_vanished(court: FakeCourt, tmp_path: Path) -> None:
     _crawl(court, tmp_path)
     before = len(_card_requests(court))
