@@ -40,8 +40,9 @@ def _register() -> None:
     from milcourt.courts.cli import register as courts
     from milcourt.crawl.cli import register as crawl
     from milcourt.parse.cli import register as parse
+    from milcourt.stats.cli import register as stats
 
-    for register in (courts, parse, crawl):
+    for register in (courts, parse, stats, crawl):
         register(app)
 
 

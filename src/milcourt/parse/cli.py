@@ -1,9 +1,112 @@
-"""CLI verbs of the parse stage."""
+"""CLI verbs of the parse stage: ``milcourt parse FILE... [--json] [--keep-names]``."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from typing import Any
+
 import typer
+
+from milcourt.jsonl import dumps
+
+
+def _depersonalise(page: dict[str, Any]) -> dict[str, Any]:
+    """Replace every non-judge name with its pseudonym (milcourt.parse.names, loaded lazily).
+
+    The pseudonymiser lives in its own module; without it the CLI refuses to print names rather
+    than printing them by accident.
+    """
+    try:
+        from milcourt.parse.names import Pseudonymizer, depersonalise
+    except ImportError as err:  # the module arrives from the names stage
+        raise RuntimeError(
+            "pseudonymiser not installed (milcourt.parse.names is missing); "
+            "use --keep-names to print raw names"
+        ) from err
+    return depersonalise(page, Pseudonymizer.load())
+
+
+def parse_files(paths: list[str], *, keep_names: bool) -> tuple[list[dict[str, Any]], list[str]]:
+    """Parse each file; (results, errors). A bad file yields an error line, never stops the rest."""
+    from milcourt.parse.errors import ParseError
+    from milcourt.parse.page import parse_page
+
+    results: list[dict[str, Any]] = []
+    errors: list[str] = []
+    for path in paths:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as err:
+            errors.append(f"{path}: cannot read: {err.strerror or err}")
+            continue
+        try:
+            page = parse_page(data, source=path)
+        except ParseError as err:
+            errors.append(str(err))
+            continue
+        except Exception as err:  # a parser bug on one page must not stop the batch
+            errors.append(f"{path}: cannot parse ({type(err).__name__}: {err})")
+            continue
+        if not keep_names:
+            page = _depersonalise(page)
+        results.append({"file": path, **page})
+    return results, errors
+
+
+def _summary(results: list[dict[str, Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Parsed pages")
+    for name in ("file", "kind", "case", "decided", "contents"):
+        table.add_column(name, overflow="fold")
+    for page in results:
+        kind, name = page["kind"], Path(page["file"]).name
+        if kind == "case_card":
+            case = page["case"]
+            contents = (f"{len(page['events'])} events, {len(page['persons'])} persons, "
+                        f"{len(page['acts'])} acts; judge {case['judge'] or '?'}")
+            table.add_row(name, kind, case["number"], case["decided"] or "", contents)
+        elif kind == "search_results":
+            total = page["total"] if page["total"] is not None else "?"
+            table.add_row(name, kind, "", "", f"{len(page['rows'])} rows of {total}")
+        else:
+            table.add_row(name, kind, "", "", "")
+    Console().print(table)
 
 
 def register(app: typer.Typer) -> None:
     """Attach this stage's verbs to the main app."""
+
+    @app.command("parse")
+    def parse_command(
+        files: list[str] = typer.Argument(..., help="Saved court pages (.html), any encoding."),
+        as_json: bool = typer.Option(False, "--json", help="One JSON object per file (JSON Lines)."),
+        keep_names: bool = typer.Option(
+            False, "--keep-names", help="Print names as on the page (no pseudonyms). For checking only."
+        ),
+    ) -> None:
+        """Read court pages (case cards, search results, gate pages) into structured records.
+
+        Names other than judges' are replaced by pseudonyms unless --keep-names is given.
+        A file that cannot be read is reported on stderr and the others still parse; the exit
+        status is 1 when any file failed.
+
+        Example: milcourt parse ../shared/fixtures/sudrf/*.html --json --keep-names
+        """
+        try:
+            results, errors = parse_files(files, keep_names=keep_names)
+        except RuntimeError as err:
+            typer.echo(f"error: {err}", err=True)
+            raise typer.Exit(2) from err
+        if as_json:
+            for page in results:
+                sys.stdout.write(dumps(page) + "\n")
+            sys.stdout.flush()
+        else:
+            _summary(results)
+        for line in errors:
+            typer.echo(f"error: {line}", err=True)
+        if errors:
+            raise typer.Exit(1)

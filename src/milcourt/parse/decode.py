@@ -1,0 +1,39 @@
+"""Bytes to text for court pages: windows-1251 or UTF-8, decided from the bytes themselves.
+
+Court sites declare ``charset=windows-1251`` in ``<meta>`` whatever they actually send, and saved
+copies are often re-encoded to UTF-8, so the declaration is ignored. Valid UTF-8 that contains
+Cyrillic is UTF-8 (cp1251 Cyrillic text is practically never valid UTF-8); anything else is
+windows-1251. A page cut off in the middle of a UTF-8 character is still read as UTF-8.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def decode_page(data: bytes) -> str:
+    """The page as text; never raises (undecodable bytes become U+FFFD only in cp1251 mode)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        # A truncated download ends mid-character: the rest is still UTF-8.
+        if err.reason == "unexpected end of data" and err.start >= len(data) - 3:
+            text = data[: err.start].decode("utf-8", errors="strict") if _utf8_ok(data[: err.start]) else ""
+            if text and (text.isascii() or _CYRILLIC.search(text)):
+                return text
+        return data.decode("cp1251", errors="replace")
+    if text.isascii() or _CYRILLIC.search(text):
+        return text
+    return data.decode("cp1251", errors="replace")
+
+
+def _utf8_ok(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -1,0 +1,107 @@
+"""Reading sudrf tables by their labels, never by positions.
+
+Two shapes carry all the data on the engine's pages:
+
+* label tables: rows of ``label | value`` (the ДЕЛО tab, the lower-court tab, complaints);
+* header tables: a row of column labels, then one row per record (events, persons, listings).
+
+Templates differ in the order and presence of tabs and columns, so a field is found by the text
+of its label (with the known variants), and a column by the text of its header.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from milcourt.parse.text import cell_text, clean, label_key
+
+
+def own_rows(table: Any) -> list[Any]:
+    """The table's own rows, not those of tables nested in its cells."""
+    table_id = table.mem_id
+    rows = []
+    for tr in table.css("tr"):
+        parent = tr.parent
+        while parent is not None and parent.tag != "table":
+            parent = parent.parent
+        if parent is not None and parent.mem_id == table_id:
+            rows.append(tr)
+    return rows
+
+
+def cells_of(row: Any) -> list[Any]:
+    """The row's ``td``/``th`` cells."""
+    return [c for c in row.iter() if c.tag in ("td", "th")]
+
+
+def is_nested(node: Any, ancestor_tag: str = "table") -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == ancestor_tag:
+            return True
+        parent = parent.parent
+    return False
+
+
+class Table:
+    """One page table: its title row (``<th colspan>ДЕЛО</th>``), its rows as cell lists."""
+
+    def __init__(self, node: Any) -> None:
+        self.node = node
+        self.rows: list[list[Any]] = [cells for cells in (cells_of(r) for r in own_rows(node)) if cells]
+        self.title = ""
+        if self.rows and len(self.rows[0]) == 1:
+            self.title = clean(cell_text(self.rows[0][0])).upper()
+
+    def labels(self) -> dict[str, str]:
+        """``label → value`` for the two-cell rows (first label wins)."""
+        out: dict[str, str] = {}
+        for cells in self.rows:
+            if len(cells) != 2:
+                continue
+            key = label_key(cell_text(cells[0]))
+            if key and len(key) <= 120 and key not in out:
+                out[key] = cell_text(cells[1])
+        return out
+
+    def header(self, required: Iterable[str]) -> tuple[int, list[str]] | None:
+        """The first row whose cell labels include every ``required`` prefix: (index, keys)."""
+        needed = list(required)
+        for index, cells in enumerate(self.rows[:4]):
+            if len(cells) < 2:
+                continue
+            keys = [label_key(cell_text(c)) for c in cells]
+            if all(any(k.startswith(n) for k in keys) for n in needed):
+                return index, keys
+        return None
+
+
+def column(keys: Sequence[str], *variants: str, exact: bool = False) -> int | None:
+    """Index of the first header matching a variant (exact label, else label prefix)."""
+    for variant in variants:
+        for i, key in enumerate(keys):
+            if key == variant:
+                return i
+    if exact:
+        return None
+    for variant in variants:
+        for i, key in enumerate(keys):
+            if key.startswith(variant):
+                return i
+    return None
+
+
+def lookup(labels: dict[str, str], *variants: str) -> str | None:
+    """The value of the first label variant present (labels compared as ``label_key``)."""
+    for variant in variants:
+        value = labels.get(variant)
+        if value is not None:
+            return value
+    return None
+
+
+def value_at(cells: Sequence[Any], index: int | None) -> str | None:
+    if index is None or index >= len(cells):
+        return None
+    return cell_text(cells[index]) or None

@@ -1,0 +1,1 @@
+"""Statistics: our counts from the store, and the official and published figures beside them."""

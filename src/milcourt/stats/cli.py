@@ -1,0 +1,156 @@
+"""CLI verbs for official and published figures: `milcourt official load|show`, `milcourt compare`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from sqlalchemy import Engine, create_engine
+
+from milcourt.jsonl import write_lines
+from milcourt.paths import data_dir
+
+official_app = typer.Typer(
+    name="official",
+    help=(
+        "Official statistics: Judicial Department form 10-a, chapter 33 УК РФ (2013-2021).\n\n"
+        "Example: milcourt official load ../shared/data/judicial-department"
+    ),
+    no_args_is_help=True,
+)
+_err = Console(stderr=True, soft_wrap=True)
+
+
+def _warn(kind: str, message: str) -> None:
+    """One stderr line; the message is printed as is (file names may hold brackets)."""
+    colour = "red" if kind == "error" else "yellow"
+    _err.print(f"[{colour}]{kind}:[/{colour}] {escape(message)}")
+
+
+def _engine(url: str | None) -> Engine:
+    """--db, else $MILCOURT_DB, else sqlite:///<data dir>/milcourt.db."""
+    return create_engine(url or os.environ.get("MILCOURT_DB") or f"sqlite:///{data_dir() / 'milcourt.db'}")
+
+
+@official_app.command("load")
+def load(
+    directory: Path = typer.Argument(..., help="Folder of form 10-a workbooks (10-a-svod-YYYY.xls)."),
+    db: str | None = typer.Option(None, "--db", help="Store URL (default sqlite:///<data dir>/milcourt.db)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON line per workbook."),
+) -> None:
+    """Read every workbook in DIR and upsert its chapter-33 rows; a bad file is reported, the rest load.
+
+    Example: milcourt official load ../shared/data/judicial-department --db sqlite:///milcourt.db
+    """
+    from milcourt.stats.official import Form10aError, load_official, read_directory
+
+    try:
+        forms, errors = read_directory(directory)
+    except Form10aError as exc:
+        _warn("error", str(exc))
+        raise typer.Exit(2) from exc
+    engine = _engine(db)
+    summary = []
+    for form in forms:
+        written = load_official(engine, form.rows)
+        summary.append({"file": form.source, "year": form.year, "sheet": form.sheet, "rows": written,
+                        "warnings": form.warnings})
+        for warning in form.warnings:
+            _warn("warning", warning)
+    for error in errors:
+        _warn("error", error)
+    if as_json:
+        write_lines([*summary, *({"error": e} for e in errors)])
+    else:
+        for s in summary:
+            typer.echo(f"{s['file']}: {s['year']}, {s['rows']} rows from sheet {s['sheet']!r}")
+        typer.echo(f"{len(summary)} workbook(s) loaded, {len(errors)} failed")
+    if errors:
+        raise typer.Exit(1)
+
+
+@official_app.command("show")
+def show(
+    article: str | None = typer.Option(None, "--article", help='Article, e.g. 337; "ch33" for the chapter total.'),
+    year: int | None = typer.Option(None, "--year", help="Year of the report."),
+    part: str | None = typer.Option(None, "--part", help='Part of the article; "" for its total.'),
+    db: str | None = typer.Option(None, "--db", help="Store URL (default sqlite:///<data dir>/milcourt.db)."),
+    as_json: bool = typer.Option(False, "--json", help="JSON Lines: year, article, part, convicted, printed."),
+) -> None:
+    """Rows (year, article, part, convicted): persons convicted with the article as the main one.
+
+    Example: milcourt official show --article 337 --year 2021 --json
+    """
+    from milcourt.stats.official import official_rows
+
+    rows = official_rows(_engine(db), article=article, year=year, part=part)
+    if not rows:
+        _warn("note", "no official rows (run `milcourt official load DIR` first, or widen the filter)")
+    if as_json:
+        write_lines(rows)
+        return
+    table = Table("year", "article", "part", "convicted", "note", title="Form 10-a, persons convicted by main article")
+    for r in rows:
+        note = "" if r["printed"] else "sum of parts"
+        table.add_row(str(r["year"]), r["article"], r["part"] or "total", str(r["convicted"]), note)
+    Console().print(table)
+
+
+def _cell(entry: dict[str, Any] | None) -> str:
+    if not entry or entry.get("value") is None:
+        return "-" if not entry else f"- ({entry.get('note') or 'n/a'})"
+    return f"{entry['value']} {entry['counts']}"
+
+
+def compare_command(
+    article: str = typer.Option("337", "--article", help='Article to compare; "ch33" for chapter 33.'),
+    db: str | None = typer.Option(None, "--db", help="Store URL (default sqlite:///<data dir>/milcourt.db)."),
+    published: Path | None = typer.Option(None, "--published", help="figures.csv (default: the shared one)."),
+    as_json: bool = typer.Option(False, "--json", help="JSON Lines: one line per year or period, then the explanation."),
+) -> None:
+    """Per year: our count beside the official 10-a figure and published figures, and why they differ.
+
+    Example: milcourt compare --article 337 --json
+    """
+    from milcourt.stats.compare import compare
+    from milcourt.stats.official import official_rows
+    from milcourt.stats.official.table import normalise_article
+    from milcourt.stats.ours import our_counts_from_store
+    from milcourt.stats.published import read_published
+
+    article = normalise_article(article)
+    engine = _engine(db)
+    totals = official_rows(engine, article=article, part="")
+    figures = read_published(published)
+    for error in figures.errors:
+        _warn("warning", error)
+    ours = our_counts_from_store(engine, article)
+    result = compare(
+        article, {r["year"]: r["convicted"] for r in totals}, figures.figures, ours.by_year,
+        our_note=ours.note, official_summed=any(not r["printed"] for r in totals),
+    )
+    if as_json:
+        write_lines(result.lines())
+        return
+    table = Table("year / period", "ours", "official 10-a", "published", title=f"art. {article}: counts compared")
+    for row in result.rows:
+        pub = "\n".join(
+            f"{p['value']} {p['counts']} ({p['articles']}; {p['publisher']}; {p['period']})" for p in row["published"]
+        )
+        when = str(row["year"]) if row["kind"] == "year" else row["period"]
+        table.add_row(when, _cell(row.get("ours")), _cell(row.get("official")), pub or "-")
+    console = Console()
+    console.print(table)
+    for sentence in result.explanation:
+        console.print(f"- {sentence}")
+
+
+def register(app: typer.Typer) -> None:
+    """Attach `official` (load, show) and `compare` to the main app."""
+    app.add_typer(official_app, name="official")
+    app.command("compare")(compare_command)
