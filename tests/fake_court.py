@@ -134,9 +134,9 @@ class RecordingStore:
 
     def ingest_page(self, data: bytes, *, source: str, url: str | None = None, fetched_at: Any = None,
                     synthetic: bool = False) -> dict[str, str]:
-        from milcourt.crawl.pages import read_minimal
+        from milcourt.crawl.pages import read_page
 
-        kind = read_minimal(data, url or source)["kind"]
+        kind = read_page(data, url or source)["kind"]
         if kind != "case_card":
             raise ValueError(f"{source}: not a case card ({kind})")
         status = "unchanged" if url in self.seen else "new"

@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from milcourt.crawl.courts import military_courts, select_courts
-from milcourt.crawl.pages import read_minimal
+from milcourt.crawl.pages import read_minimal, read_page
 from milcourt.crawl.sites import site_for
 from milcourt.crawl.urls import (
     REGISTERS,
@@ -60,7 +60,7 @@ def test_appeal_search_url_uses_the_appeal_register() -> None:
 
 
 def test_paging_of_the_real_listing(listing: bytes) -> None:
-    page = read_minimal(listing, BASE)
+    page = read_page(listing, BASE)  # the parser's reading (milcourt.parse.parse_page)
     pg = paging(page)
     assert pg.total == 530
     assert len(pg.card_urls) == 25
@@ -68,11 +68,18 @@ def test_paging_of_the_real_listing(listing: bytes) -> None:
     assert pg.card_urls[0] == ("https://2kas.sudrf.ru/modules.php?name=sud_delo&srv_num=1&name_op=case"
                                "&case_id=18223875&case_uid=3128af6a-aafd-43ab-a873-18c4f46b860e"
                                "&new=2800001&delo_id=2800001")
-    assert len(pg.act_urls) == 25 and all(link_kind(u) == "act" for u in pg.act_urls)
     assert pg.next_page is not None and page_number(pg.next_page) == 2
     # the listing's "last page" link agrees with total / rows per page
     last = _links(listing.decode(), r'href= (\./modules\.php[^ >]*) title="На последнюю')
     assert page_number(last[0]) == math.ceil(530 / 25) == 22
+
+
+@pytest.mark.parametrize("name", ["ksoyu_listing_acts.html", "samara_kas_appeal_uid_results.html"])
+def test_fallback_reader_pages_like_the_parser(sudrf_fixtures: Path, name: str) -> None:
+    data = (sudrf_fixtures / name).read_bytes()
+    parsed, minimal = paging(read_page(data, BASE)), paging(read_minimal(data, BASE))
+    assert (minimal.total, minimal.card_urls, minimal.next_page) == (parsed.total, parsed.card_urls, parsed.next_page)
+    assert all(link_kind(u) == "act" or "_doc=" in u for u in minimal.act_urls)
 
 
 def test_with_page_builds_the_sites_own_page_links(listing: bytes) -> None:
@@ -86,7 +93,7 @@ def test_with_page_builds_the_sites_own_page_links(listing: bytes) -> None:
 
 
 def test_v4_listing_rows_count_once(sudrf_fixtures: Path) -> None:
-    page = read_minimal((sudrf_fixtures / "samara_kas_appeal_uid_results.html").read_bytes(), BASE)
+    page = read_page((sudrf_fixtures / "samara_kas_appeal_uid_results.html").read_bytes(), BASE)
     pg = paging(page)
     assert pg.total == 1 and pg.next_page is None
     assert len(pg.card_urls) == 1

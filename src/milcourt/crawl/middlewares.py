@@ -16,7 +16,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import HtmlResponse, Response
 
-from milcourt.crawl.pages import GATE_KINDS, read_minimal
+from milcourt.crawl.pages import GATE_KINDS, read_minimal, read_page
 
 RESCHEDULED = "milcourt_rescheduled"
 
@@ -170,5 +170,8 @@ def gate_kind(body: bytes) -> str | None:
     """
     if not body or not any(marker in body for marker in _GATE_MARKERS):
         return None
-    kind = read_minimal(body, "").get("kind")
+    try:
+        kind = read_page(body, "<response>").get("kind")
+    except ValueError:
+        kind = read_minimal(body, "").get("kind")
     return kind if kind in GATE_KINDS else None

@@ -28,22 +28,20 @@ _ATTACHMENT = re.compile(r"\.(rtf|docx?|pdf|txt|odt)(\?|$)", re.I)
 
 
 def decode(data: bytes) -> str:
-    """Decode a page: UTF-8 when the bytes are valid UTF-8, else windows-1251 (what sites send)."""
+    """Decode a page as the parser does (UTF-8 or windows-1251, decided from the bytes)."""
     try:
-        from milcourt.parse import decode_page  # type: ignore[attr-defined]
-    except ImportError:
-        decode_page = None
-    if decode_page is not None:
-        return str(decode_page(data))
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("windows-1251", errors="replace")
+        from milcourt.parse import decode_page
+    except ImportError:  # parser not installed: the same rule, locally
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return data.decode("windows-1251", errors="replace")
+    return str(decode_page(data))
 
 
 def _parser_read(data: bytes, url: str) -> dict[str, Any] | None:
     try:
-        from milcourt.parse import parse_page  # type: ignore[attr-defined]
+        from milcourt.parse import parse_page
     except ImportError:
         return None
     return dict(parse_page(data, source=url, base_url=url))
