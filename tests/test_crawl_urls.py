@@ -150,10 +150,11 @@ def test_sites_real_and_simulated() -> None:
     assert real.root == "http://bgvs.alt.sudrf.ru" and real.host == "bgvs.alt.sudrf.ru"
     sim = site_for(court, "http://127.0.0.1:8765/")
     assert sim.root == "http://127.0.0.1:8765/54GV0003"
+    assert sim.slot == "127.0.0.1:8765/54GV0003" != site_for(select_courts("27GV0005")[0], "http://127.0.0.1:8765").slot
     assert sim.rebase("http://127.0.0.1:8765/modules.php?name=sud_delo&name_op=case&case_id=1") == \
         "http://127.0.0.1:8765/54GV0003/modules.php?name=sud_delo&name_op=case&case_id=1"
     assert sim.rebase("http://127.0.0.1:8765/54GV0003/modules.php?a=1") == "http://127.0.0.1:8765/54GV0003/modules.php?a=1"
     assert sim.rebase("https://files.sudrf.ru/1157/user/x.doc") == "https://files.sudrf.ru/1157/user/x.doc"
     host = site_for(court, "http://127.0.0.1:8765", mode="host")
-    assert host.host_header == "bgvs.alt.sudrf.ru" and host.host == "bgvs.alt.sudrf.ru"
+    assert host.host_header == "bgvs.alt.sudrf.ru" and host.host == host.slot == "bgvs.alt.sudrf.ru"
     assert host.rebase("http://127.0.0.1:8765/modules.php?a=1") == "http://127.0.0.1:8765/modules.php?a=1"

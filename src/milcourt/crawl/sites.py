@@ -23,8 +23,15 @@ class Site:
 
     @property
     def host(self) -> str:
-        """The host the politeness limits apply to (one download slot per court site)."""
+        """The court's host name (the Host header in host mode)."""
         return self.host_header or urlsplit(self.root).netloc
+
+    @property
+    def slot(self) -> str:
+        """The Scrapy download slot: one per court site, so the politeness limits (delay, one
+        request at a time) apply per court, also when a simulator serves many courts at one
+        address by path prefix."""
+        return self.host_header or self.root.split("://", 1)[-1]
 
     def rebase(self, url: str) -> str:
         """Put a link found on this site's pages back under its root (prefix kept)."""

@@ -74,6 +74,11 @@ class CourtSpider(scrapy.Spider):
 
     # -- shared machinery -----------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
+        from twisted.internet import task
+
+        self._last_pages = -1
+        self._watch = task.LoopingCall(self._stall_check)
+        self._watch.start(self.crawler.settings.getfloat("MILCOURT_STALL_SECONDS", 60.0), now=False)
         for site in self.sites.values():
             for request in self.searches(site):
                 yield request
@@ -82,13 +87,27 @@ class CourtSpider(scrapy.Spider):
                 priority: int = 0) -> scrapy.Request:
         """A request to a court site: its own download slot (politeness per site), Host header
         in simulator host mode, proxy, and the court's outstanding count."""
-        meta = {**meta, "court": site.court.code, "download_slot": site.host}
+        meta = {**meta, "court": site.court.code, "download_slot": site.slot}
         if self.proxy:
             meta["proxy"] = self.proxy
         headers = {"Host": site.host_header} if site.host_header else None
         self.outstanding[site.court.code] += 1
         return scrapy.Request(site.rebase(url), callback=callback, errback=self.on_error, meta=meta,
                               headers=headers, priority=priority, dont_filter=bool(meta.get("dont_filter")))
+
+    def _stall_check(self) -> None:
+        """Say what the crawl waits for when no page arrived for a while (backoffs, slow sites)."""
+        pages = self.report.pages
+        if pages != self._last_pages:
+            self._last_pages = pages
+            return
+        engine = self.crawler.engine
+        delayer = getattr(self.crawler, "_milcourt_delayer", None)
+        busy = {k: (len(s.active), len(s.queue), round(s.delay, 1))
+                for k, s in (engine.downloader.slots.items() if engine else []) if s.active or s.queue}
+        log.warning("no new page for a while: %s waiting out a backoff, downloads in progress %s, "
+                    "open courts %s", delayer.pending if delayer else 0, busy,
+                    {c: n for c, n in self.outstanding.items() if n > 0})
 
     def request_done(self, court: str) -> None:
         self.outstanding[court] -= 1
@@ -134,6 +153,9 @@ class CourtSpider(scrapy.Spider):
         self.request_done(court)
 
     def closed(self, reason: str) -> None:
+        watch = getattr(self, "_watch", None)
+        if watch is not None and watch.running:
+            watch.stop()
         finished = reason == "finished"
         try:
             if finished:
