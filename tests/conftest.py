@@ -25,3 +25,24 @@ def sudrf_fixtures(shared: Path) -> Path:
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test gets its own data directory, so no test touches the operator's."""
     monkeypatch.setenv("MILCOURT_HOME", str(tmp_path_factory.mktemp("home")))
+
+
+@pytest.fixture(scope="session")
+def pg_server():  # type: ignore[no-untyped-def]
+    """The session's throwaway PostgreSQL (errors, never skips, when it cannot start)."""
+    from pg import PostgresServer
+
+    server = PostgresServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Every store test runs on both back ends: a fresh SQLite file or a fresh PostgreSQL database."""
+    from milcourt.store import ingest
+
+    ingest.reset_pseudonymizer()
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'db' / 'milcourt.db'}"
+    return str(request.getfixturevalue("pg_server").new_database())

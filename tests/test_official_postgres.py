@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine
 
 from milcourt.stats.official import load_official, official_by_year, official_rows, read_form_10a
 from milcourt.stats.ours import our_counts_from_store
@@ -68,15 +68,3 @@ def test_load_twice_and_query_on_postgres(pg_url: str, shared: Path) -> None:
     assert official_by_year(engine, "337") == {2021: 565}
     assert len(official_rows(engine, year=2021)) == 63
     assert our_counts_from_store(engine, "337").note == "store empty"
-
-
-def test_our_counts_on_postgres(pg_url: str) -> None:
-    from test_compare import _store
-
-    engine = _store(pg_url)
-    try:
-        assert our_counts_from_store(engine, "337").by_year == {2021: 2, 2022: 1}
-        assert our_counts_from_store(engine, "ch33").by_year == {2021: 2, 2022: 1}
-    finally:
-        with engine.begin() as conn:
-            conn.execute(text("DROP TABLE charges; DROP TABLE cases"))

@@ -62,18 +62,14 @@ def test_bad_files_reported_and_the_rest_parse(sudrf_fixtures: Path, tmp_path: P
     assert f"{tmp_path / 'missing.html'}: cannot read" in errors
 
 
-def test_names_need_the_pseudonymiser_or_keep_names(sudrf_fixtures: Path) -> None:
-    try:
-        import milcourt.parse.names  # noqa: F401
-    except ImportError:
-        result = run(str(sudrf_fixtures / "kirov_koap.html"), "--json")
-        assert result.exit_code == 2
-        assert "pseudonymiser not installed" in result.stderr
-        assert "Ананьева" not in result.stdout
-    else:
-        result = run(str(sudrf_fixtures / "kirov_koap.html"), "--json")
-        assert result.exit_code == 0
-        assert "Ананьева" not in result.stdout
+def test_names_are_pseudonymised_unless_keep_names(sudrf_fixtures: Path) -> None:
+    page = str(sudrf_fixtures / "kirov_koap.html")
+    result = run(page, "--json")
+    assert result.exit_code == 0
+    assert "Ананьева" not in result.stdout
+    assert "P-" in result.stdout
+    kept = run(page, "--json", "--keep-names")
+    assert "Ананьева" in kept.stdout
 
 
 def test_errors_name_the_source() -> None:

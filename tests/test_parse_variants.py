@@ -3,7 +3,7 @@
 The pages below are hand-made in the engine's markup (the same tags, ids and labels as the real
 pages in ../shared/fixtures/sudrf), for templates the fixtures do not cover: a military appeal
 card with a presiding and a reporting judge, columns in another order and the lower court in
-the ДЕЛО tab; and the older layout with ``tab_content_*`` blocks and a ``case-num`` heading.
+the ДЕЛО tab; and the vnkod layout with ``tab_content_*`` blocks and a ``case-num`` heading.
 """
 
 from __future__ import annotations
@@ -136,3 +136,86 @@ def test_empty_listing() -> None:
     html = """<html><body><div id="content"><form action="/modules.php"><input name="name" value="sud_delo"></form>
     <div>Данных по запросу не найдено</div></div></body></html>"""
     assert parse_page(html.encode("utf-8")) == {"kind": "search_results", "total": 0, "rows": [], "next_page": None}
+
+
+ROWSPAN_PERSONS = """<html><body><div id="content"><div class="title">Уголовные дела - первая инстанция</div>
+<div class="casenumber">ДЕЛО № 1-9/2025</div>
+<div id="cont1"><table id="tablcont"><tr><th colspan="2">ДЕЛО</th></tr>
+<tr><td><b>Дата поступления</b></td><td>01.02.2025</td></tr></table></div>
+<div id="cont3"><table id="tablcont"><tr><th colspan="10">ЛИЦА</th></tr>
+<tr><td><b>Фамилия / наименование</b></td><td><b>Перечень статей</b></td><td><b>Результат в отношении лица</b></td></tr>
+<tr><td rowspan="2">Иванов И.И.</td><td>ст.337 ч.5</td><td rowspan="2">Вынесен ПРИГОВОР</td></tr>
+<tr><td>ст.338 ч.1</td></tr>
+<tr><td>Петров П.П.</td><td>ст.337 ч.3.1</td><td></td></tr>
+</table></div></div></body></html>"""
+
+
+def test_person_spanning_several_rows_keeps_every_article() -> None:
+    persons = parse_page(ROWSPAN_PERSONS.encode("utf-8"))["persons"]
+    assert [p["name"] for p in persons] == ["Иванов И.И.", "Петров П.П."]
+    assert [a["article"] for a in persons[0]["articles"]] == ["337", "338"]
+    assert persons[0]["result"] == "Вынесен ПРИГОВОР"
+
+
+def test_card_saved_without_its_heading_is_still_a_card() -> None:
+    html = ROWSPAN_PERSONS.replace('<div class="casenumber">ДЕЛО № 1-9/2025</div>', "").replace(
+        "<tr><td><b>Дата поступления</b>", "<tr><td><b>Номер дела</b></td><td>1-9/2025</td></tr><tr><td><b>Дата поступления</b>"
+    )
+    page = parse_page(html.encode("utf-8"))
+    assert page["kind"] == "case_card" and page["case"]["number"] == "1-9/2025"
+
+
+def test_dates_with_times_and_iso_dates() -> None:
+    from milcourt.parse.text import clock_time, iso_date
+
+    assert iso_date("05.08.2025 10:00") == "2025-08-05"
+    assert iso_date("2025-08-05") == "2025-08-05"
+    assert iso_date("\u00a014.03.2025г.") == "2025-03-14"
+    assert iso_date("31.02.20251") is None
+    assert (clock_time("9:40"), clock_time("10.30"), clock_time("18.12.2025 10:00"), clock_time("")) == (
+        "09:40", "10:30", "10:00", None,
+    )
+
+
+def test_untitled_card_takes_the_code_from_its_proceeding_kind() -> None:
+    html = ROWSPAN_PERSONS.replace('<div class="title">Уголовные дела - первая инстанция</div>', "").replace(
+        "<tr><td><b>Дата поступления</b>",
+        '<tr><td><b>Уникальный идентификатор дела</b></td><td><a href="/modules.php?name=sud_delo&amp;'
+        'name_op=r_juid&amp;delo_id=1540006&amp;judicial_uid=00GV0000-01-2025-000009-01">'
+        "00GV0000-01-2025-000009-01</a></td></tr><tr><td><b>Дата поступления</b>",
+    )
+    persons = parse_page(html.encode("utf-8"))["persons"]
+    assert {a["law"] for p in persons for a in p["articles"]} == {"УК РФ"}
+    untitled_unknown = html.replace("delo_id=1540006", "delo_id=1540005")
+    persons = parse_page(untitled_unknown.encode("utf-8"))["persons"]
+    assert {a["law"] for p in persons for a in p["articles"]} == {None}
+
+
+def test_module_outside_the_themes_content_block() -> None:
+    html = ROWSPAN_PERSONS.replace('<div id="content">', '<div id="content"><p>Новости суда</p></div><div id="main">')
+    page = parse_page(html.encode("utf-8"))
+    assert page["kind"] == "case_card" and len(page["persons"]) == 2
+
+
+def test_review_card_with_its_complaint_dates_in_the_case_tab() -> None:
+    """КоАП review (12-…): the ДЕЛО tab itself speaks of the complaint; it stays the case's data."""
+    html = """<html><body><div id="content"><div class="title">Дела об административных правонарушениях - жалобы</div>
+    <div class="casenumber">ДЕЛО № 12-4/2025</div>
+    <div id="cont1"><table id="tablcont">
+    <tr><td><b>Уникальный идентификатор дела</b></td><td>00GV0000-01-2025-000004-44</td></tr>
+    <tr><td><b>Дата поступления</b></td><td>03.03.2025</td></tr>
+    <tr><td><b>Судья</b></td><td>Орлов О.О.</td></tr>
+    <tr><td><b>Дата рассмотрения жалобы</b></td><td>17.03.2025</td></tr>
+    <tr><td><b>Результат обжалования</b></td><td>Оставлено без изменения</td></tr>
+    </table></div></div></body></html>"""
+    case = parse_page(html.encode("utf-8"))["case"]
+    assert (case["uid"], case["received"], case["judge"], case["decided"]) == (
+        "00GV0000-01-2025-000004-44", "2025-03-03", "Орлов О.О.", "2025-03-17",
+    )
+
+
+def test_engine_phrases_with_no_break_spaces() -> None:
+    listing = CRIMINAL_LISTING.replace("Всего по запросу найдено — 2", "Всего&nbsp;по&nbsp;запросу найдено&nbsp;—&nbsp;2")
+    assert parse_page(listing.encode("cp1251"))["total"] == 2
+    gate = "<html><body><div id='content'>Информация&nbsp;временно недоступна</div></body></html>"
+    assert parse_page(gate.encode("utf-8")) == {"kind": "unavailable"}

@@ -4,8 +4,11 @@ Court pages print charges in several orders: article first (``ст.173.1 ч.2 п
 sudrf persons table), part first (``ч. 2.1 ст. 337 УК РФ``, ``п. «б» ч. 2 ст. 173.1 УК РФ``, the
 style of act texts), with the code before (``УК РФ: ст. 337 ч.5``) or after a ``;``/``,`` list
 (``ст.183 ч.4; ст.290 ч.3 УК РФ``, where the code applies to every item). The text is scanned
-once into tokens (CODE, ARTICLE, PART, POINT, separators) and the tokens are grouped: one group
-per article, with the part/point that stand next to it.
+once into tokens (CODE, ARTICLE, PART, POINT, a bare NUMBER, separators) and the tokens are
+grouped: one group per article, with the part/point that stand next to it. Parts printed before
+an article wait for it (several may: "ч. 1, 2 ст. 337" is two entries); a part printed after a
+comma joins the article before it ("ст.337 ч.3.1, ч.5"); a bare number is an article only in a
+list ("ст.ст. 337, 338") or right before its part ("337 ч.5"), never a count or a date.
 """
 
 from __future__ import annotations
@@ -26,13 +29,13 @@ _LETTER_LIST = r"[«\"“']?([а-яё]|\d+)(?![а-яё\d])[»\"”']?((?:\s*(?:,
 _CODES = r"УК|УПК|КоАП|КОАП|ГК|ГПК|КАС|НК|ТК|ЖК|СК|АПК|ЗК|БК|ВК|УИК"
 _TOKEN = re.compile(
     rf"(?P<law>(?<![А-Яа-яЁё])(?-i:{_CODES})(?:\s*(?:РФ|РСФСР|Российской\s+Федерации))?(?![А-Яа-яЁё]))"
-    rf"|(?P<art>(?<![а-яё])ст(?:атья|атьи|атье|атьей|\.)?\s*{_NUM})"
+    rf"|(?P<art>(?<![а-яё])(?:(?P<plural>ст\.\s*ст\.?|стать(?:ей|ями|ям))|ст(?:атья|атьи|атье|атьей|\.)?)\s*{_NUM})"
     rf"|(?P<part>(?<![а-яё])ч(?:асть|асти|\.)?\s*{_NUM})"
-    rf"|(?P<point>(?<![а-яё])п(?:п|ункт[а-я]*)?\.?\s*{_LETTER_LIST})"
+    rf"|(?P<point>(?<![а-яё])п(?:\.\s*п\.?|п\.?|ункт[а-я]*|\.|(?=\s*[«\"“']))\s*{_LETTER_LIST})"
+    r"|(?P<num>(?<![\w.])\d{1,3}(?:\.\d{1,2})?(?!\w|\.\d))"
     r"|(?P<sep>[;,]|\s(?:и|а\s+также)\s)",
     re.IGNORECASE,
 )
-
 
 def _law(raw: str) -> str:
     code, _, tail = raw.partition(" ")
@@ -45,7 +48,7 @@ def _number(token: str) -> str:
 
 
 def _point(token: str) -> str:
-    body = re.sub(r"^п(?:п|ункт[а-я]*)?\.?\s*", "", token, flags=re.IGNORECASE)
+    body = re.sub(r"^п(?:\.\s*п\.?|п\.?|ункт[а-я]*|\.)?\s*", "", token, flags=re.IGNORECASE)
     items = re.findall(r"(?<![а-яё\d])([а-яё]|\d+)(?![а-яё\d])", body, flags=re.IGNORECASE)
     return ",".join(item.lower() for item in items)
 
@@ -68,32 +71,69 @@ def parse_articles(text: str | None, default_law: str | None = None) -> list[Art
     """
     if not text:
         return []
+    text = " ".join(text.split())  # no-break and thin spaces, line breaks
+    tokens = [(m.lastgroup or "", m) for m in _TOKEN.finditer(text)]
     groups: list[_Group] = []
     laws: list[tuple[int, str]] = []  # (position, code)
     current: _Group | None = None  # the article that following part/point tokens belong to
-    pending = _Group()  # part/point printed before their article ("ч. 2 ст. 337")
-    for m in _TOKEN.finditer(text):
-        kind, token = m.lastgroup, m.group(0)
+    pending: list[_Group] = []  # parts/points printed before their article ("ч. 1, 2 ст. 337")
+    listing = False  # bare numbers after a separator are further articles ("ст.ст. 337, 338")
+    plural = False  # the list was opened by "ст.ст."/"статей": it survives parts ("337 ч.5, 338 ч.1")
+    previous = last = "sep"  # the kind of the previous token, and of the last one not a separator
+    detached = False  # a ";" since the last article: parts after it do not join that article
+    for index, (kind, m) in enumerate(tokens):
+        token = m.group(0)
+        if kind == "num":
+            following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+            if previous == "sep" and last == "part" and pending and following not in ("part", "point"):
+                pending.append(_Group())  # "ч. 1, 2 ст. 337": a further part
+                pending[-1].part = token
+                previous = last = "part"
+                continue
+            opens = previous in ("sep", "law") and following in ("part", "point")
+            if not ((listing and previous == "sep") or opens):
+                previous = last = kind
+                continue  # a number that is not an article ("2 эпизода", a count)
+            kind = "art"
         if kind == "sep" or kind == "law":
             current = None
             if kind == "law":
                 laws.append((m.start(), _law(m.group("law"))))
+                listing = plural = False
+                _flush(pending, [] if detached else groups)
+            elif token == ";":
+                pending.clear()  # a part left alone before ";" belongs to no article
+                detached = True  # nor does one printed after it
+                listing = listing and plural
         elif kind == "art":
-            group, pending = pending, _Group()
-            prefixed = group.part is not None or group.point is not None
-            group.article, group.at = _number(token), m.start()
-            groups.append(group)
-            current = None if prefixed else group
+            number = _number(token)
+            if pending:  # "п. «б» ч. 2 ст. 173.1", "ч. 3.1, ч. 5 ст. 337"
+                for group in pending:
+                    group.article, group.at = number, m.start()
+                groups.extend(pending)
+                pending, current = [], None
+            else:
+                current = _Group()
+                current.article, current.at = number, m.start()
+                groups.append(current)
+            if m.group("plural"):
+                plural = True
+            listing, detached = True, False
         elif kind == "part" or kind == "point":
             value = _number(token) if kind == "part" else _point(token)
             slot = "part" if kind == "part" else "point"
+            listing = plural
             if current is not None and getattr(current, slot) is None:
                 setattr(current, slot, value)
             else:
                 current = None
-                if getattr(pending, slot) is not None:
-                    pending = _Group()
-                setattr(pending, slot, value)
+                if not pending or getattr(pending[-1], slot) is not None:
+                    pending.append(_Group())
+                setattr(pending[-1], slot, value)
+        previous = kind
+        if kind != "sep":
+            last = kind
+    _flush(pending, [] if detached else groups)
     if not groups:
         return []
     # Code before its articles ("УК РФ: ст. 337") or after them ("ст.183 ч.4; ст.290 ч.3 УК РФ").
@@ -107,6 +147,15 @@ def parse_articles(text: str | None, default_law: str | None = None) -> list[Art
             seen.add(key)
             out.append({"law": law, "article": group.article, "part": group.part, "point": group.point})
     return out
+
+
+def _flush(pending: list[_Group], groups: list[_Group]) -> None:
+    """Parts printed after their article's other part ("ст.337 ч.3.1, ч.5 УК РФ") join it."""
+    if pending and groups:
+        for group in pending:
+            group.article, group.at = groups[-1].article, groups[-1].at
+        groups.extend(pending)
+    pending.clear()
 
 
 def _law_for(at: int, laws: list[tuple[int, str]], prefix_style: bool) -> str | None:

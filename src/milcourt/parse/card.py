@@ -3,8 +3,9 @@
 Every template of the engine is read the same way: tables are classified by their labels
 (a ``label | value`` table holding the case's fields, a header table whose columns say
 "Наименование события", a header table with a person/role column), never by tab number or
-position. The newer layout (tabs ``cont1..contN``) and the older one (``tab_content_*``) share
-these labels; cassation and appeal cards add the lower-court labels.
+position. The classic layout (tabs ``li#tabN`` → ``div#contN``, tables with a title row) and the
+vnkod layout (``ul#case_bookmarks``, ``li#tab_id_X`` → ``div#tab_content_X``, untitled tables)
+share these labels; cassation and appeal cards add the lower-court labels.
 """
 
 from __future__ import annotations
@@ -14,13 +15,18 @@ from typing import Any
 
 from milcourt.parse import labels as L
 from milcourt.parse.articles import parse_articles
+from milcourt.parse.sections import card_tables
 from milcourt.parse.tables import Table, column, lookup, value_at
-from milcourt.parse.text import cell_text, clean, iso_date, lines_of
+from milcourt.parse.text import cell_text, clean, clock_time, iso_date, label_key, lines_of
 
-_NUMBER_PREFIX = re.compile(r"^(?:дело|материал|производство)\s*(?:№|n|no)?\s*", re.IGNORECASE)
+# "ДЕЛО № …", "МАТЕРИАЛ № …", "ПРОИЗВОДСТВО № …", "Уголовное дело №…", "дело № …" (vnkod layout).
+_NUMBER_PREFIX = re.compile(
+    r"^(?:[а-яё]+\s+){0,3}?(?:дело|материал|производство)\s*(?:№|n|no)?\s*|^[^№]{0,60}№\s*|^№\s*",
+    re.IGNORECASE,
+)
+_HEADING_LABELS = ("номер дела", "номер материала", "номер производства", "номер дела (материала)")
 _NUMBER_CUT = re.compile(r"\s*(?:~|\[|\(|\bот\b)")
 _PRINT_NUMBER = re.compile(r"openPrintWinCases\('([^']{1,60})'")
-_ACT_CONTAINERS = ("cont_doc", "tab_content_Document")
 
 
 def case_number(text: str) -> tuple[str, str]:
@@ -43,48 +49,60 @@ def heading_number(root: Any, html: str) -> tuple[str, str] | None:
     return None
 
 
-def _in_act(node: Any) -> bool:
-    parent = node.parent
-    while parent is not None:
-        node_id = parent.attributes.get("id") if parent.tag == "div" else None
-        if node_id and node_id.startswith(_ACT_CONTAINERS):
-            return True
-        if parent.tag == "div" and "block-mobile" in (parent.attributes.get("class") or ""):
-            return True
-        parent = parent.parent
-    return False
-
-
-def card_tables(root: Any) -> list[Table]:
-    """The card's data tables (not the tables inside act texts or mobile duplicates)."""
-    return [Table(t) for t in root.css("table") if not _in_act(t)]
-
-
 def _is_complaint(table: Table) -> bool:
-    return table.title.startswith(L.COMPLAINT_TITLES)
+    """A complaint block (ОБЖАЛОВАНИЕ…, ЖАЛОБЫ), by its title or, untitled, by its labels."""
+    for title in (table.title, table.section):
+        if title and any(mark in title for mark in L.COMPLAINT_TITLES):
+            return True
+    if (table.title or table.section).startswith(L.CASE_TITLES):
+        return False
+    labels = table.labels()
+    return "уникальный идентификатор дела" not in labels and not L.COMPLAINT_LABELS.isdisjoint(labels)
+
+
+def _is_lower_court(table: Table) -> bool:
+    title = table.title or table.section
+    return bool(title) and any(mark in title for mark in L.LOWER_TAB_TITLES)
+
+
+# The engine's proceeding kinds (``delo_id`` / ``_deloId`` in the module's links) whose bare
+# article numbers are of a known code: criminal first instance, appeal and cassation; КоАП
+# first instance and review. As public sudrf scrapers build their search URLs.
+_KIND_LAW = {"1540006": "УК РФ", "4": "УК РФ", "2450001": "УК РФ", "1500001": "КоАП РФ", "1502001": "КоАП РФ"}
+_DELO_ID = re.compile(r"(?:delo_id|_deloId)=(\d+)")
 
 
 def default_law(root: Any) -> str | None:
-    """The code a card's bare article numbers belong to, from the card's title."""
+    """The code a page's bare article numbers belong to: from its title ("Уголовные дела - …"),
+    else from the proceeding kind in the link of the case's UID or of its first listed case."""
     node = root.css_first(".title, .name-instanse")
     title = clean(node.text()).lower() if node is not None else ""
     if "уголовн" in title:
         return "УК РФ"
     if "административн" in title and "правонарушен" in title:
         return "КоАП РФ"
-    return None
+    if title:
+        return None
+    link = root.css_first('a[href*="judicial_uid="], a[href*="name_op=case"]')
+    match = _DELO_ID.search(link.attributes.get("href") or "") if link is not None else None
+    return _KIND_LAW.get(match.group(1)) if match else None
 
 
 def parse_card(root: Any, html: str) -> dict[str, Any]:
     """The page dict of a case card (kind ``case_card``); sanity is checked by the caller."""
     tables = card_tables(root)
-    fields: dict[str, str] = {}
+    fields: dict[str, str] = {}  # the case's own label table(s)
+    lower: dict[str, str] = {}  # the lower-court tab
     for table in tables:
-        if _is_complaint(table) or table.title.startswith(L.EXECUTION_TITLES):
+        if (table.title or table.section).startswith(L.EXECUTION_TITLES) or _is_complaint(table):
             continue
+        target = lower if _is_lower_court(table) else fields
         for key, value in table.labels().items():
-            fields.setdefault(key, value)
+            target.setdefault(key, value)
     numbers = heading_number(root, html)
+    if numbers is None:
+        printed = lookup(fields, *_HEADING_LABELS)
+        numbers = case_number(printed) if printed else None
     law = default_law(root)
     case = {
         "number": numbers[0] if numbers else None,
@@ -95,7 +113,7 @@ def parse_card(root: Any, html: str) -> dict[str, Any]:
         "judge": lookup(fields, *L.JUDGE),
         "decided": iso_date(lookup(fields, *L.DECIDED)),
         "result": lookup(fields, *L.RESULT),
-        "lower_court": _lower_court(fields),
+        "lower_court": _lower_court(fields, lower),
     }
     return {
         "kind": "case_card",
@@ -106,12 +124,17 @@ def parse_card(root: Any, html: str) -> dict[str, Any]:
     }
 
 
-def _lower_court(fields: dict[str, str]) -> dict[str, str | None] | None:
+def _lower_court(fields: dict[str, str], tab: dict[str, str]) -> dict[str, str | None] | None:
+    """The lower court: its own labels anywhere, or the generic ones inside its tab."""
+
+    def pick(specific: tuple[str, ...], generic: tuple[str, ...]) -> str | None:
+        return lookup(tab, *specific) or lookup(fields, *specific) or lookup(tab, *generic)
+
     lower = {
-        "court": lookup(fields, *L.LOWER_COURT),
-        "number": lookup(fields, *L.LOWER_NUMBER),
-        "judge": lookup(fields, *L.LOWER_JUDGE),
-        "decided": iso_date(lookup(fields, *L.LOWER_DECIDED)),
+        "court": pick(L.LOWER_COURT, L.LOWER_TAB_COURT),
+        "number": pick(L.LOWER_NUMBER, L.LOWER_TAB_NUMBER),
+        "judge": pick(L.LOWER_JUDGE, L.LOWER_TAB_JUDGE),
+        "decided": iso_date(pick(L.LOWER_DECIDED, L.LOWER_TAB_DECIDED)),
     }
     return lower if any(lower.values()) else None
 
@@ -121,7 +144,7 @@ def _events(tables: list[Table]) -> list[dict[str, str | None]]:
     for table in tables:
         if _is_complaint(table):
             continue
-        found = table.header(["наименование события"])
+        found = table.header(["наименование события"])  # "Событие" heads a complaint's movement
         if found is None:
             continue
         index, keys = found
@@ -134,16 +157,26 @@ def _events(tables: list[Table]) -> list[dict[str, str | None]]:
             name = value_at(cells, name_i)
             if not name or len(cells) < 2:
                 continue
+            printed_date = value_at(cells, date_i)
             events.append(
                 {
                     "name": name,
-                    "date": iso_date(value_at(cells, date_i)),
-                    "time": value_at(cells, time_i),
+                    "date": iso_date(printed_date),
+                    # Some templates print "18.12.2025 10:00" in the date column and no time column.
+                    "time": clock_time(value_at(cells, time_i) if time_i is not None else printed_date),
                     "result": value_at(cells, result_i),
                     "basis": value_at(cells, basis_i),
                 }
             )
     return events
+
+
+def _person_columns(keys: list[str]) -> tuple[int | None, int | None, int | None]:
+    """(name, role, articles) column indexes of a persons header row, by their labels."""
+    name_i = column(keys, *L.PERSON_NAME, exact=True)
+    if name_i is None:
+        name_i = column(keys, *L.PERSON_NAME_PREFIXES)
+    return name_i, column(keys, *L.PERSON_ROLE), column(keys, *L.PERSON_ARTICLES)
 
 
 def _persons(tables: list[Table], law: str | None) -> list[dict[str, Any]]:
@@ -154,17 +187,20 @@ def _persons(tables: list[Table], law: str | None) -> list[dict[str, Any]]:
         for index, cells in enumerate(table.rows[:4]):
             if len(cells) < 2:
                 continue
-            keys = [clean(cell_text(c)).lower().replace("ё", "е") for c in cells]
-            name_i = column(keys, *L.PERSON_NAME)
-            role_i = column(keys, *L.PERSON_ROLE)
-            articles_i = column(keys, *L.PERSON_ARTICLES)
-            if name_i is None or (role_i is None and articles_i is None) or name_i in (role_i, articles_i):
+            keys = [label_key(cell_text(c)) for c in cells]
+            name_i, role_i, articles_i = _person_columns(keys)
+            if name_i is None or name_i in (role_i, articles_i) or "жалоб" in keys[name_i]:
                 continue
-            if "жалоб" in keys[name_i]:
-                continue
+            if role_i is None and articles_i is None and not _persons_titled(table):
+                continue  # a name column alone is a persons table only under its title (ЛИЦА)
             persons.extend(_person_rows(table, index, name_i, role_i, articles_i, keys, law))
             break
     return persons
+
+
+def _persons_titled(table: Table) -> bool:
+    title = table.title or table.section
+    return bool(title) and title.startswith(L.PERSON_TITLES)
 
 
 def _person_rows(
@@ -173,12 +209,19 @@ def _person_rows(
 ) -> list[dict[str, Any]]:
     decided_i = column(keys, *L.PERSON_DECIDED)
     result_i = column(keys, *L.PERSON_RESULT)
-    default_role = table.title or "ЛИЦА"
-    rows = []
+    default_role = table.title or table.section or "ЛИЦА"
+    rows: list[dict[str, Any]] = []
+    spanning = False  # the previous row's name cell spans the next rows (rowspan)
     for cells in table.rows[index + 1 :]:
-        name = value_at(cells, name_i)
-        if not name:
+        if spanning and rows and len(cells) < len(keys):
+            # A continuation row of the person above: only their further articles.
+            more = parse_articles(" ; ".join(cell_text(c) for c in cells), default_law=law)
+            rows[-1]["articles"].extend(a for a in more if a not in rows[-1]["articles"])
             continue
+        spanning = name_i < len(cells) and _spans(cells[name_i])
+        name = value_at(cells, name_i)
+        if not name or len(cells) < 2:
+            continue  # a one-cell row spans the table (a note, "Информация скрыта" banner)
         rows.append(
             {
                 "name": name,
@@ -189,6 +232,10 @@ def _person_rows(
             }
         )
     return rows
+
+
+def _spans(cell: Any) -> bool:
+    return (cell.attributes.get("rowspan") or "1").strip() not in ("", "1")
 
 
 def _acts(root: Any) -> list[dict[str, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 from typing import Any
@@ -11,20 +12,19 @@ import typer
 from milcourt.jsonl import dumps
 
 
-def _depersonalise(page: dict[str, Any]) -> dict[str, Any]:
-    """Replace every non-judge name with its pseudonym (milcourt.parse.names, loaded lazily).
+@functools.cache
+def _pseudonymizer() -> Any:
+    """One pseudonymiser per run: the secret is read once, the NER models load once."""
+    from milcourt.parse.names import Pseudonymizer
 
-    The pseudonymiser lives in its own module; without it the CLI refuses to print names rather
-    than printing them by accident.
-    """
-    try:
-        from milcourt.parse.names import Pseudonymizer, depersonalise
-    except ImportError as err:  # the module arrives from the names stage
-        raise RuntimeError(
-            "pseudonymiser not installed (milcourt.parse.names is missing); "
-            "use --keep-names to print raw names"
-        ) from err
-    return depersonalise(page, Pseudonymizer.load())
+    return Pseudonymizer.load()
+
+
+def _depersonalise(page: dict[str, Any]) -> dict[str, Any]:
+    """Replace every non-judge name with its pseudonym (see docs/names.md)."""
+    from milcourt.parse.names import depersonalise
+
+    return depersonalise(page, _pseudonymizer())
 
 
 def parse_files(paths: list[str], *, keep_names: bool) -> tuple[list[dict[str, Any]], list[str]]:

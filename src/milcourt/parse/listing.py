@@ -2,7 +2,7 @@
 
 Both listing layouts are read by their header labels: the classic ``#tablcont`` table with
 ``<th>`` headers ("№ дела", "Дата поступления", "Категория / Заявитель / ...", "Судья", ...)
-and the newer ``law-case-table`` with a ``<thead>`` ("Номер дела", "Информация по делу", ...).
+and the vnkod layout's ``law-case-table`` with a ``<thead>`` ("Номер дела", "Информация по делу", ...).
 Row links are made absolute against the page URL or the court's site named on the page.
 """
 
@@ -17,12 +17,18 @@ from milcourt.parse.articles import parse_articles
 from milcourt.parse.card import case_number, default_law
 from milcourt.parse.errors import PageLayoutError
 from milcourt.parse.tables import Table, column, value_at
-from milcourt.parse.text import cell_text, clean, iso_date, label_key, lines_of
+from milcourt.parse.text import cell_text, clean, iso_date, label_key, lines_of, mentions, plain
 
 _TOTAL_MARKERS = ("Всего по запросу найдено", "Найдено дел", "Всего найдено")
 _TOTAL = re.compile(r"[^0-9<]{0,20}(?:<[^>]{0,40}>\s*)*(\d[\d\s]*)")
 _NEXT_TEXTS = (">", "›", "»", "следующая", "следующая страница", "далее", "след.")
-_NOTHING_FOUND = ("Данных по запросу не найдено", "По вашему запросу ничего не найдено", "ничего не найдено")
+NOTHING_FOUND = (
+    "Данных по запросу не найдено",
+    "Данных по запросу не обнаружено",
+    "По вашему запросу ничего не найдено",
+    "ничего не найдено",
+    "Ничего не найдено",
+)
 
 
 def find_results_table(root: Any) -> tuple[Table, int, list[str]] | None:
@@ -42,7 +48,16 @@ def find_results_table(root: Any) -> tuple[Table, int, list[str]] | None:
 
 
 def reported_total(html: str) -> int | None:
-    """The count the page reports ("Всего по запросу найдено — 530")."""
+    """The count the page reports ("Всего по запросу найдено — 530", also with no-break spaces)."""
+    total = total_in(html)
+    if total is None:
+        text = plain(html)
+        if text is not html:
+            total = total_in(text)
+    return total
+
+
+def total_in(html: str) -> int | None:
     for marker in _TOTAL_MARKERS:
         at = html.find(marker)
         if at >= 0:
@@ -53,7 +68,7 @@ def reported_total(html: str) -> int | None:
 
 
 def nothing_found(html: str) -> bool:
-    return any(marker in html for marker in _NOTHING_FOUND)
+    return mentions(html, NOTHING_FOUND)
 
 
 def parse_listing(root: Any, html: str, *, source: str, base: str | None) -> dict[str, Any]:

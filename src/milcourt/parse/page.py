@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from milcourt.parse.card import parse_card
 from milcourt.parse.decode import decode_page
-from milcourt.parse.detect import CASE_CARD, SEARCH_RESULTS, module_root, page_kind
+from milcourt.parse.detect import CASE_CARD, SEARCH_RESULTS, module_root, page_kind, structural_kind
 from milcourt.parse.errors import PageLayoutError, ParseError
 from milcourt.parse.listing import parse_listing
 from milcourt.parse.site import site_url
@@ -36,6 +36,11 @@ def parse_page(data: bytes, *, source: str = "<bytes>", base_url: str | None = N
     tree = LexborHTMLParser(html)
     root = module_root(tree)
     kind = page_kind(tree, root, html)
+    if kind not in (CASE_CARD, SEARCH_RESULTS) and tree.body is not None and root is not None and root.tag != "body":
+        # A site theme whose "#content" wraps something else than the case module.
+        body_kind = structural_kind(tree.body)
+        if body_kind is not None:
+            root, kind = tree.body, body_kind
     page: dict[str, Any]
     if kind == CASE_CARD:
         page = parse_card(root, html)

@@ -53,9 +53,13 @@ class Table:
         self.title = ""
         if self.rows and len(self.rows[0]) == 1:
             self.title = clean(cell_text(self.rows[0][0])).upper()
+        self.section = ""  # the name of the tab holding an untitled table (set by the card reader)
+        self._labels: dict[str, str] | None = None
 
     def labels(self) -> dict[str, str]:
         """``label → value`` for the two-cell rows (first label wins)."""
+        if self._labels is not None:
+            return self._labels
         out: dict[str, str] = {}
         for cells in self.rows:
             if len(cells) != 2:
@@ -63,6 +67,7 @@ class Table:
             key = label_key(cell_text(cells[0]))
             if key and len(key) <= 120 and key not in out:
                 out[key] = cell_text(cells[1])
+        self._labels = out
         return out
 
     def header(self, required: Iterable[str]) -> tuple[int, list[str]] | None:
@@ -93,10 +98,10 @@ def column(keys: Sequence[str], *variants: str, exact: bool = False) -> int | No
 
 
 def lookup(labels: dict[str, str], *variants: str) -> str | None:
-    """The value of the first label variant present (labels compared as ``label_key``)."""
+    """The value of the first label variant printed with a value (an empty cell is no value)."""
     for variant in variants:
         value = labels.get(variant)
-        if value is not None:
+        if value:
             return value
     return None
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -10,10 +9,9 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine
 
 from milcourt.jsonl import write_lines
-from milcourt.paths import data_dir
 
 official_app = typer.Typer(
     name="official",
@@ -33,8 +31,10 @@ def _warn(kind: str, message: str) -> None:
 
 
 def _engine(url: str | None) -> Engine:
-    """--db, else $MILCOURT_DB, else sqlite:///<data dir>/milcourt.db."""
-    return create_engine(url or os.environ.get("MILCOURT_DB") or f"sqlite:///{data_dir() / 'milcourt.db'}")
+    """The store's engine (--db, else $MILCOURT_DB, else the data directory's SQLite), migrated."""
+    from milcourt.store import open_store
+
+    return open_store(url).engine
 
 
 @official_app.command("load")
@@ -117,23 +117,9 @@ def compare_command(
 
     Example: milcourt compare --article 337 --json
     """
-    from milcourt.stats.compare import compare
-    from milcourt.stats.official import official_rows
-    from milcourt.stats.official.table import normalise_article
-    from milcourt.stats.ours import our_counts_from_store
-    from milcourt.stats.published import read_published
+    from milcourt.stats.compare_store import compare_store
 
-    article = normalise_article(article)
-    engine = _engine(db)
-    totals = official_rows(engine, article=article, part="")
-    figures = read_published(published)
-    for error in figures.errors:
-        _warn("warning", error)
-    ours = our_counts_from_store(engine, article)
-    result = compare(
-        article, {r["year"]: r["convicted"] for r in totals}, figures.figures, ours.by_year,
-        our_note=ours.note, official_summed=any(not r["printed"] for r in totals),
-    )
+    result = compare_store(_engine(db), article, published=published, warn=lambda e: _warn("warning", e))
     if as_json:
         write_lines(result.lines())
         return
@@ -151,6 +137,9 @@ def compare_command(
 
 
 def register(app: typer.Typer) -> None:
-    """Attach `official` (load, show) and `compare` to the main app."""
+    """Attach `stats` (and `stats coverage`), `official` (load, show) and `compare` to the main app."""
+    from milcourt.stats.stats_cli import stats_app
+
+    app.add_typer(stats_app, name="stats")
     app.add_typer(official_app, name="official")
     app.command("compare")(compare_command)

@@ -1,0 +1,99 @@
+"""extract_act: the facts of one court act (issue 6 keys), with the spans they were read from."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from milcourt.extract import document, outcome, person, punishment, qualification
+from milcourt.extract.absence import absence
+from milcourt.extract.motive import motives
+from milcourt.extract.segment import Act, Part, segment
+from milcourt.extract.spans import Hit
+
+KEYS = [
+    "doc_type", "court", "date", "case_number", "uid", "articles", "service_basis", "rank", "absence",
+    "repeat_offence", "special_procedure", "sentence", "appeal_outcome", "final_sentence", "motives",
+    "release_ground",
+]
+_APPEAL = {"appeal_ruling", "cassation_ruling"}
+_REVIEWED = re.compile(r"(?<!ранее\s)осужд[её]н(?![а-я]*\s+(?:за(?!\s+совершени)|ранее))|приговор[а-я]*\s+[^.]{0,300}?назначено", re.I)
+
+
+# the judgment under review acquitted him: "которым … оправдан", "на оправдательный приговор"
+_ACQUITTAL_REVIEWED = re.compile(r"\bоправдан\b|оправдательн[а-я]*\s+приговор", re.I)
+
+
+def _reviewed_sentence(act: Act, hits: list[Hit]) -> dict[str, Any] | None:
+    """The first-instance punishment an appeal reviewed: the clause after "осужден ..."."""
+    region = act.text[: act.descriptive.start + 4000]
+    for m in _REVIEWED.finditer(region):
+        stop = region.find(".", m.end() + 40)
+        while stop > 0 and re.match(r"\.\s*(?:\d|[а-яё«(])", region[stop:stop + 3]):  # "ст. 73", "ч. 5"
+            stop = region.find(".", stop + 1)
+        clause = Part(region[m.start(): stop if stop > 0 else len(region)], m.start())
+        found = punishment.read(clause, hits)
+        if found:
+            return found
+    return None
+
+
+def _sentence(act: Act, kind: str, hits: list[Hit]) -> dict[str, Any]:
+    if kind in _APPEAL:
+        if _ACQUITTAL_REVIEWED.search(act.text[: act.descriptive.start + 1500]):
+            return punishment.empty("acquitted")
+        return _reviewed_sentence(act, hits) or punishment.empty("none")
+    ops = act.operative.text
+    if re.search(r"оправда[тл]|признать[^.]{0,80}невиновн", ops, re.I):
+        return punishment.empty("acquitted")
+    if kind != "verdict":
+        return punishment.empty("none")
+    return punishment.read(act.operative, hits) or punishment.empty("none")
+
+
+def extract_act_with_spans(text: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Facts of the act and where each was read: spans [{field, start, end}] into ``text``."""
+    act = segment(text)
+    spans: list[dict[str, Any]] = []
+
+    def keep(field: str, hit: Hit | None) -> Any:
+        if hit is None:
+            return None
+        spans.append({"field": field, "start": hit.start, "end": hit.end})
+        return hit.text
+
+    kind = document.doc_type(act)
+    facts: dict[str, Any] = {"doc_type": kind}
+    facts["court"] = keep("court", document.court(act))
+    facts["date"] = keep("date", document.act_date(act))
+    facts["case_number"] = keep("case_number", document.case_number(act))
+    facts["uid"] = keep("uid", document.uid(act))
+    arts, art_hits = qualification.articles(act)
+    facts["articles"] = arts
+    spans += [{"field": "articles", "start": h.start, "end": h.end} for h in art_hits]
+    facts["service_basis"] = keep("service_basis", person.service_basis(act))
+    facts["rank"] = keep("rank", person.rank(act))
+    collected: list[Hit] = []
+    facts["absence"] = absence(act, collected)
+    spans += [{"field": "absence", "start": h.start, "end": h.end} for h in collected]
+    facts["repeat_offence"] = outcome.repeat_offence(act)
+    facts["special_procedure"] = outcome.special_procedure(act)
+    collected = []
+    facts["sentence"] = _sentence(act, kind, collected)
+    spans += [{"field": "sentence", "start": h.start, "end": h.end} for h in collected]
+    facts["appeal_outcome"] = keep("appeal_outcome", outcome.appeal_outcome(act)) if kind in _APPEAL else None
+    facts["final_sentence"] = None
+    if facts["appeal_outcome"] == "changed":
+        collected = []
+        facts["final_sentence"] = punishment.amend(facts["sentence"], act.operative, collected)
+        spans += [{"field": "final_sentence", "start": h.start, "end": h.end} for h in collected]
+    collected = []
+    facts["motives"] = motives(act, collected)
+    spans += [{"field": "motives", "start": h.start, "end": h.end} for h in collected]
+    facts["release_ground"] = keep("release_ground", outcome.release_ground(act))
+    return {k: facts[k] for k in KEYS}, spans
+
+
+def extract_act(text: str) -> dict[str, Any]:
+    """The facts of one act: every key of issue 6 present (None / [] when unknown)."""
+    return extract_act_with_spans(text)[0]

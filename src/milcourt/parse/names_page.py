@@ -1,0 +1,118 @@
+"""Depersonalise a parsed page: the same record, with every name but the judges' replaced.
+
+The page dict is the parser's (issue 3). Rather than list the fields that may hold a name, it
+walks every string and leaves alone only fields that cannot (numbers, dates, URLs, articles,
+court names) and the judges' own fields, so a field the parser adds later is scrubbed by
+default instead of leaking.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from milcourt.parse.names_find import Finder
+from milcourt.parse.names_people import Person, is_person_name
+
+if TYPE_CHECKING:
+    from milcourt.parse.names import Pseudonymizer
+
+# Fields that hold no names of parties: kept as they are.
+KEEP_KEYS = frozenset({
+    "judge", "judges", "number", "number_full", "uid", "url", "next_page", "received", "decided",
+    "date", "time", "law", "article", "part", "point", "articles", "kind", "total", "file",
+    "source", "court", "court_code", "instance", "fetched_at", "sha256",
+})
+# Lists whose items are people: their "name" becomes a pseudonym.
+PERSON_LISTS = frozenset({"persons", "parties", "sides", "participants", "complaints", "appellants"})
+LONG_TEXT_KEYS = frozenset({"text"})
+
+
+def depersonalise(page: dict[str, Any], pz: Pseudonymizer,
+                  judges: set[str] | None = None) -> dict[str, Any]:
+    """A new page dict with persons' names as pseudonyms and names scrubbed from all free text.
+
+    Judges (``judges`` plus the judges the page names: the case's, the lower court's, each
+    listing row's) keep their names, in their fields and inside texts.
+    """
+    from milcourt.parse.names import normalise_name, people_from
+
+    judge_names = set(judges or ()) | set(_judges_of(page))
+    judge_keys = {normalise_name(j) for j in judge_names}
+    party_names = [n for n in _person_names(page) if normalise_name(n) not in judge_keys]
+    people = people_from([n for n in party_names if is_person_name(n)], sorted(judge_names))
+    for name in party_names:  # "Прокуратура Кировского района г.Уфа, Сагадиев Р.Р."
+        if not is_person_name(name):
+            people.extend(_people_inside(name, people))
+    walker = _Walker(pz, people, judge_keys)
+    result = walker.walk(page, None)
+    assert isinstance(result, dict)
+    return result
+
+
+def _judges_of(page: dict[str, Any]) -> list[str]:
+    found: list[str] = []
+    case = page.get("case") or {}
+    lower = case.get("lower_court") or {}
+    for value in (case.get("judge"), lower.get("judge"), *(r.get("judge") for r in page.get("rows") or [])):
+        if isinstance(value, str) and value.strip():
+            found.append(value.strip())
+    return found
+
+
+def _person_names(page: dict[str, Any]) -> list[str]:
+    names: list[str] = []
+
+    def visit(node: Any, key: str | None) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k == "name" and key in PERSON_LISTS and isinstance(v, str) and v.strip():
+                    names.append(v.strip())
+                else:
+                    visit(v, k)
+        elif isinstance(node, list):
+            for item in node:
+                visit(item, key)
+
+    visit(page, None)
+    return names
+
+
+def _people_inside(text: str, people: list[Person]) -> list[Person]:
+    finder = Finder(text, list(people))
+    finder.rules()
+    return [m.person for m in finder.chosen() if m.person not in people and not m.person.judge]
+
+
+class _Walker:
+    def __init__(self, pz: Pseudonymizer, people: list[Person], judge_keys: set[str]):
+        self.pz = pz
+        self.people = people
+        self.judge_keys = judge_keys
+
+    def walk(self, node: Any, key: str | None, in_person_list: bool = False) -> Any:
+        if isinstance(node, dict):
+            out: dict[str, Any] = {}
+            for k, v in node.items():
+                if k in KEEP_KEYS:
+                    out[k] = v
+                elif k == "name" and in_person_list and isinstance(v, str):
+                    out[k] = self.name(v)
+                else:
+                    out[k] = self.walk(v, k, in_person_list=False)
+            return out
+        if isinstance(node, list):
+            return [self.walk(item, key, in_person_list=key in PERSON_LISTS) for item in node]
+        if isinstance(node, str):
+            ner = None if key in LONG_TEXT_KEYS else False
+            return self.pz.scrub_people(node, self.people, ner=ner)
+        return node
+
+    def name(self, value: str) -> str:
+        """A person's name field: the pseudonym of a personal name, else the text scrubbed."""
+        from milcourt.parse.names import normalise_name
+
+        if normalise_name(value) in self.judge_keys:
+            return value
+        if is_person_name(value):
+            return self.pz.pseudonym(value)
+        return self.pz.scrub_people(value, self.people, ner=False)

@@ -1,0 +1,1 @@
+"""Publish: the dashboard (``milcourt serve``), exports and the HTML report."""

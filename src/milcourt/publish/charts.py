@@ -1,0 +1,100 @@
+"""Vega-Lite charts (altair) of stats rows, shared by the dashboard and the HTML report.
+
+Each function takes the rows ``milcourt stats`` returns (or ``compare`` rows) and gives an
+altair chart; callers embed ``chart.to_dict()`` or render a PNG with vl-convert.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+
+WIDTH = 640
+
+
+def _data(rows: list[dict[str, Any]]) -> alt.Data:
+    return alt.Data(values=[{k: v for k, v in r.items() if v is not None} for r in rows])
+
+
+def _label(row: dict[str, Any]) -> str:
+    art = row.get("article") or "?"
+    return f"{art} ч.{row['part']}" if row.get("part") else str(art)
+
+
+def cases_per_month(rows: list[dict[str, Any]], title: str = "Cases per month") -> alt.Chart:
+    """Rows by month, article (and optionally part): stacked monthly counts."""
+    values = [dict(r, series=_label(r)) for r in rows]
+    return (
+        alt.Chart(_data(values), title=title, width=WIDTH, height=260)
+        .mark_bar()
+        .encode(
+            x=alt.X("month:O", title=None),
+            y=alt.Y("sum(n):Q", title="cases"),
+            color=alt.Color("series:N", title="article"),
+            tooltip=["month:O", "series:N", "n:Q"],
+        )
+    )
+
+
+def bar(rows: list[dict[str, Any]], field: str, title: str, value: str = "n") -> alt.Chart:
+    """Horizontal bars of ``value`` by one field."""
+    return (
+        alt.Chart(_data(rows), title=title, width=WIDTH - 160, height=alt.Step(16))
+        .mark_bar()
+        .encode(
+            y=alt.Y(f"{field}:N", sort="-x", title=None),
+            x=alt.X(f"sum({value}):Q", title=value),
+            tooltip=[f"{field}:N", f"{value}:Q"],
+        )
+    )
+
+
+def stacked(rows: list[dict[str, Any]], group: str, field: str, title: str) -> alt.Chart:
+    """Shares of ``field`` within each ``group`` (e.g. sentence kinds by article part)."""
+    values = [dict(r, group=_label(r) if group == "part" else r.get(group)) for r in rows]
+    return (
+        alt.Chart(_data(values), title=title, width=WIDTH - 160, height=alt.Step(18))
+        .mark_bar()
+        .encode(
+            y=alt.Y("group:N", title=None),
+            x=alt.X("sum(n):Q", stack="normalize", title="share"),
+            color=alt.Color(f"{field}:N"),
+            tooltip=["group:N", f"{field}:N", "n:Q"],
+        )
+    )
+
+
+def terms(rows: list[dict[str, Any]], title: str) -> alt.LayerChart | alt.FacetChart:
+    """Quartiles and median of prison terms (months) by article part and year."""
+    values = [dict(r, group=f"{_label(r)} · {r.get('year', '')}") for r in rows if r.get("term_n")]
+    base = alt.Chart(_data(values), title=title, width=WIDTH - 160, height=alt.Step(18)).encode(
+        y=alt.Y("group:N", title=None)
+    )
+    return alt.layer(
+        base.mark_rule().encode(x=alt.X("term_q1_months:Q", title="months"), x2="term_q3_months:Q"),
+        base.mark_tick(thickness=3, color="black").encode(
+            x="term_median_months:Q",
+            tooltip=["group:N", "term_median_months:Q", "term_q1_months:Q", "term_q3_months:Q", "term_n:Q"],
+        ),
+    )
+
+
+def share_line(rows: list[dict[str, Any]], x: str, share: str, title: str) -> alt.Chart:
+    """One share (e.g. share suspended) over time."""
+    return (
+        alt.Chart(_data(rows), title=title, width=WIDTH, height=200)
+        .mark_line(point=True)
+        .encode(x=alt.X(f"{x}:O", title=None), y=alt.Y(f"{share}:Q", axis=alt.Axis(format="%")),
+                tooltip=[f"{x}:O", f"{share}:Q", "n:Q"])
+    )
+
+
+def comparison(rows: list[dict[str, Any]], title: str) -> alt.Chart:
+    """Our yearly count beside official 10-a and published figures (long rows: year, source, value)."""
+    return (
+        alt.Chart(_data(rows), title=title, width=WIDTH, height=240)
+        .mark_line(point=True)
+        .encode(x=alt.X("year:O"), y=alt.Y("value:Q", title="count"), color=alt.Color("source:N"),
+                tooltip=["year:O", "source:N", "value:Q", "measure:N"])
+    )

@@ -1,0 +1,1 @@
+"""The read-only public dashboard and JSON API (FastAPI + Jinja2 + htmx + Vega-Lite)."""

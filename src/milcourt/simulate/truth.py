@@ -1,0 +1,62 @@
+"""The ground truth of a simulated population: what a perfect crawl must end up with.
+
+``truth.json``: ``courts`` (the courts with cases; every other military court is served
+too, with none), ``cases`` (every case on the sites, first instance and appeal, with the facts a
+crawl must recover), ``counts`` (first-instance cases by court, month received and article; a
+case charged under two articles counts once under each), and the fault plan's marks:
+``down_courts`` (heavy faults: their cases cannot be crawled), ``removed`` (cases that vanish
+from the site once their card was served) and ``changed`` (cards that change on a later visit).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from milcourt.simulate.faults import FaultPlan
+from milcourt.simulate.population import Case, Population
+
+
+def case_record(case: Case) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "court": case.court, "number": case.number, "instance": case.instance, "uid": case.uid,
+        "articles": [{"article": a, "part": p} for a, p in case.articles],
+        "received": case.received.isoformat(), "decided": case.decided.isoformat() if case.decided else None,
+        "result": case.result,
+    }
+    if case.lower is not None:
+        record["lower"] = {"court": case.lower.court, "number": case.lower.number}
+    return record
+
+
+def counts(population: Population) -> list[dict[str, Any]]:
+    tally: Counter[tuple[str, str, str]] = Counter()
+    for case in population.cases:
+        if case.instance == "first":
+            for article in sorted({a for a, _ in case.articles}):
+                tally[(case.court, case.month, article)] += 1
+    return [{"court": c, "month": m, "article": a, "n": n} for (c, m, a), n in sorted(tally.items())]
+
+
+def truth(population: Population, plan: FaultPlan, params: dict[str, Any]) -> dict[str, Any]:
+    def keys(items: set[tuple[str, str, str]]) -> list[dict[str, str]]:
+        return [{"court": c, "number": n, "instance": i} for c, n, i in sorted(items)]
+
+    return {
+        "synthetic": True,
+        "params": params,
+        "courts": [{"code": c.code, "name": c.name, "level": c.level, "parent": c.parent,
+                    "cases": sum(1 for case in population.cases if case.court == c.code)} for c in population.courts],
+        "cases": [case_record(c) for c in population.cases],
+        "counts": counts(population),
+        "down_courts": list(plan.down_courts),
+        "removed": keys(plan.removed),
+        "changed": keys(plan.changed),
+    }
+
+
+def write_truth(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")

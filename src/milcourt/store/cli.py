@@ -1,0 +1,165 @@
+"""CLI verbs of the store stage: ingest, cases, proceedings, db migrate|info."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import typer
+
+from milcourt import jsonl
+
+DB_HELP = "Store URL (sqlite:///PATH or postgresql://…); default $MILCOURT_DB or sqlite:///<data dir>/milcourt.db."
+
+db_app = typer.Typer(help="Store schema: migrate, info.\n\nExample: milcourt db info", no_args_is_help=True)
+
+
+def _open(db: str | None, migrate: bool = True):  # type: ignore[no-untyped-def]
+    from milcourt.store import open_store
+
+    try:
+        return open_store(db, migrate=migrate)
+    except Exception as exc:  # noqa: BLE001 - a bad URL or unreachable server: say which, exit 2
+        typer.echo(f"milcourt: cannot open store {db or '(default)'}: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Pages or directories (searched recursively)."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    synthetic: bool = typer.Option(False, "--synthetic", help="Mark these pages as synthetic (simulated)."),
+) -> None:
+    """Ingest court pages: parse, pseudonymise, keep raw bytes, upsert cases with history.
+
+    Example: milcourt ingest ../shared/fixtures/sudrf --db sqlite:///cases.db
+    """
+    from milcourt.store.runner import ingest_paths
+
+    store = _open(db)
+    summary = ingest_paths(store, paths, synthetic=synthetic)
+    typer.echo(summary.line(), err=True)
+    store.close()
+    if summary.failures:
+        raise typer.Exit(1)
+
+
+def cases(
+    court: str | None = typer.Option(None, "--court", help="Court code, e.g. 61GV0004."),
+    article: str | None = typer.Option(None, "--article", help="Criminal-code article, e.g. 337."),
+    since: str | None = typer.Option(None, "--since", help="Decided (or received) on or after YYYY-MM-DD."),
+    until: str | None = typer.Option(None, "--until", help="Decided (or received) on or before YYYY-MM-DD."),
+    uid: str | None = typer.Option(None, "--uid", help="Case UID."),
+    text: str | None = typer.Option(None, "--text", help="Phrase searched in the acts' full text."),
+    as_json: bool = typer.Option(False, "--json", help="JSON Lines, one case per line."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """List case records (one per court, number and instance).
+
+    Example: milcourt cases --article 337 --since 2024-01-01 --json
+    """
+    from milcourt.store.query import list_cases
+
+    try:
+        start, end = (date.fromisoformat(d) if d else None for d in (since, until))
+    except ValueError as exc:
+        raise typer.BadParameter(f"dates are YYYY-MM-DD: {exc}") from exc
+    store = _open(db)
+    with store.engine.connect() as conn:
+        rows = list_cases(conn, court=court, article=article, since=start, until=end, uid=uid, text=text)
+    store.close()
+    if as_json:
+        jsonl.write_lines(rows)
+        return
+    _table(["court_code", "number", "instance", "uid", "received", "decided", "result", "articles",
+            "proceeding_id", "synthetic"], rows)
+
+
+def proceedings(
+    uid: str | None = typer.Option(None, "--uid", help="Only the proceeding of this case UID."),
+    as_json: bool = typer.Option(False, "--json", help="JSON Lines, one proceeding per line."),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """List proceedings: the same matter across court instances.
+
+    Example: milcourt proceedings --uid 11RS0001-01-2025-011255-03
+    """
+    from milcourt.store.query import list_proceedings
+
+    store = _open(db)
+    with store.engine.connect() as conn:
+        rows = list_proceedings(conn, uid=uid)
+    store.close()
+    if as_json:
+        jsonl.write_lines(rows)
+        return
+    flat = [{"proceeding_id": r["proceeding_id"], "uids": " ".join(r["uids"]),
+             "instances": "; ".join(f"{i['instance']} {i['court_code']} {i['number']}" for i in r["instances"])}
+            for r in rows]
+    _table(["proceeding_id", "uids", "instances"], flat)
+
+
+@db_app.command("migrate")
+def db_migrate(db: str | None = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Create the store or upgrade it to the latest schema, keeping every row.
+
+    Example: milcourt db migrate --db postgresql://localhost/milcourt
+    """
+    store = _open(db, migrate=False)
+    before = store.schema_version()
+    applied = store.migrate()
+    typer.echo(f"schema version {before} → {store.schema_version()} (applied: {applied or 'none'})")
+    store.close()
+
+
+@db_app.command("info")
+def db_info(
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    as_json: bool = typer.Option(False, "--json", help="One JSON line."),
+) -> None:
+    """Schema version and row counts.
+
+    Example: milcourt db info --json
+    """
+    from milcourt.store.query import info
+
+    store = _open(db, migrate=False)
+    with store.engine.connect() as conn:
+        facts = info(conn)
+    facts["url"] = store.engine.url.render_as_string(hide_password=True)
+    store.close()
+    if as_json:
+        jsonl.write_lines([facts])
+        return
+    typer.echo(f"store: {facts['url']}\nschema version: {facts['schema_version']} (latest {facts['latest_version']})")
+    for name, count in facts["counts"].items():
+        typer.echo(f"  {name}: {count}")
+
+
+def _table(columns: list[str], rows: list[dict]) -> None:  # type: ignore[type-arg]
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*(_cell(row.get(c)) for c in columns))
+    console = Console()
+    if not console.is_terminal:  # piped or captured: no 80-column squeeze, no ellipsis
+        console = Console(width=250)
+    console.print(table)
+    typer.echo(f"{len(rows)} rows", err=True)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    return str(value)
+
+
+def register(app: typer.Typer) -> None:
+    """Attach this stage's verbs to the main app."""
+    app.command("ingest")(ingest)
+    app.command("cases")(cases)
+    app.command("proceedings")(proceedings)
+    app.add_typer(db_app, name="db")

@@ -1,0 +1,206 @@
+"""The Store: ingest pages idempotently, keep every version, link instances into proceedings.
+
+One transaction per page: the snapshot, the case row, its new version and children, and its
+proceeding link commit together or not at all. Re-ingesting the same bytes is a no-op (the snapshot
+is known); a changed card of a known case adds a version; nothing is ever deleted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from milcourt.store import facts, ingest, linking, migrations, records
+from milcourt.store.archive import Archive, sha256_of
+from milcourt.store.db import archive_dir_for, default_url, make_engine, normalise_url
+from milcourt.store.schema import VERSIONED, case_versions, cases, snapshots
+
+
+@dataclass
+class IngestResult:
+    """What one page did to the store. ``status``: new | updated | unchanged | skipped (not a card)."""
+
+    source: str
+    sha256: str
+    kind: str
+    status: str
+    case_id: int | None = None
+    version: int | None = None
+    proceeding_id: int | None = None
+    changed: dict[str, Any] = field(default_factory=dict)
+
+
+def _utc_naive(when: datetime | None) -> datetime:
+    when = when or datetime.now(UTC)
+    if when.tzinfo is not None:
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    return when
+
+
+class Store:
+    def __init__(self, engine: Engine, archive: Archive) -> None:
+        self.engine = engine
+        self.archive = archive
+        self.dialect = engine.dialect.name
+
+    # -- ingest -------------------------------------------------------------------------------
+    def ingest_page(
+        self, data: bytes, *, source: str, url: str | None = None,
+        fetched_at: datetime | None = None, synthetic: bool = False,
+    ) -> IngestResult:
+        """Parse → pseudonymise → archive raw bytes → upsert, in one transaction per page."""
+        sha = sha256_of(data)
+        known = self._known_snapshot(sha)
+        if known is not None:
+            status = "unchanged" if known == "case_card" else "skipped"
+            return IngestResult(source=source, sha256=sha, kind=known, status=status)
+        page = ingest.read_page(data, source=source, url=url)
+        return self.ingest_parsed(page, data, source=source, url=url, fetched_at=fetched_at, synthetic=synthetic,
+                                  sha256=sha)
+
+    def ingest_parsed(
+        self, page: dict[str, Any], data: bytes, *, source: str, url: str | None = None,
+        fetched_at: datetime | None = None, synthetic: bool = False, parser_version: str | None = None,
+        sha256: str | None = None,
+    ) -> IngestResult:
+        """Store an already pseudonymised page dict parsed from ``data`` (the raw bytes kept)."""
+        sha = sha256 or sha256_of(data)
+        kind = str(page.get("kind") or "unknown")
+        seen = _utc_naive(fetched_at)
+        self.archive.put(data, sha)  # content-addressed: harmless if the transaction then fails
+        try:
+            with self.engine.begin() as conn:
+                if conn.execute(sa.select(snapshots.c.kind).where(snapshots.c.sha256 == sha)).first():
+                    status = "unchanged" if kind == "case_card" else "skipped"
+                    return IngestResult(source=source, sha256=sha, kind=kind, status=status)
+                conn.execute(sa.insert(snapshots), dict(
+                    sha256=sha, source=source, url=url, fetched_at=seen,
+                    ingested_at=_utc_naive(None), kind=kind, size=len(data), synthetic=synthetic,
+                    parser_version=parser_version or ingest.parser_version(),
+                ))
+                if kind != "case_card":
+                    result = IngestResult(source=source, sha256=sha, kind=kind, status="skipped")
+                else:
+                    result = self._upsert_case(conn, page, sha=sha, source=source, url=url,
+                                               seen=seen, synthetic=synthetic)
+        except ValueError as exc:
+            raise ValueError(f"{source}: {exc}") from exc
+        return result
+
+    def _known_snapshot(self, sha: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(snapshots.c.kind).where(snapshots.c.sha256 == sha)).scalar()
+
+    def _upsert_case(
+        self, conn: Connection, page: dict[str, Any], *, sha: str, source: str, url: str | None,
+        seen: datetime, synthetic: bool,
+    ) -> IngestResult:
+        row = records.case_row(page, url=url, source=source)
+        content = records.content_of(page)
+        digest = records.content_sha(content)
+        existing = conn.execute(sa.select(cases).where(
+            cases.c.court_code == row["court_code"], cases.c.number == row["number"],
+            cases.c.instance == row["instance"],
+        )).first()
+        base = IngestResult(source=source, sha256=sha, kind="case_card", status="unchanged")
+        if existing is None:
+            key = conn.execute(sa.insert(cases), dict(
+                **row, synthetic=synthetic, first_seen=seen, last_seen=seen, current_version=1,
+                content_sha=digest, snapshot_sha=sha,
+            )).inserted_primary_key
+            assert key is not None
+            case_id = int(key[0])
+            self._add_version(conn, page, content, case_id, 1, sha, seen, changed=None)
+            base.status, base.case_id, base.version = "new", case_id, 1
+        elif existing.content_sha == digest:
+            values: dict[str, Any] = {"last_seen": max(existing.last_seen, seen),
+                                      "first_seen": min(existing.first_seen, seen)}
+            if existing.removed_from_source and seen.date() > existing.removed_from_source:
+                values["removed_from_source"] = None  # back on the source after being reported gone
+            conn.execute(sa.update(cases).where(cases.c.id == existing.id).values(**values))
+            base.case_id, base.version, base.proceeding_id = existing.id, existing.current_version, existing.proceeding_id
+            return base
+        else:
+            old = conn.execute(sa.select(case_versions.c.content).where(
+                case_versions.c.case_id == existing.id, case_versions.c.version == existing.current_version,
+            )).scalar_one()
+            version = 1 + conn.execute(sa.select(sa.func.max(case_versions.c.version))
+                                       .where(case_versions.c.case_id == existing.id)).scalar_one()
+            changed = records.changes(old, content)
+            if seen < existing.last_seen:
+                # An older page arriving late (e.g. from an archive): kept as history, while the case
+                # row keeps the newer state it already shows; ``changed`` is relative to that state.
+                conn.execute(sa.update(cases).where(cases.c.id == existing.id).values(
+                    first_seen=min(existing.first_seen, seen)))
+            else:
+                conn.execute(sa.update(cases).where(cases.c.id == existing.id).values(
+                    **row, last_seen=seen, current_version=version,
+                    content_sha=digest, snapshot_sha=sha, removed_from_source=None,
+                ))
+            self._add_version(conn, page, content, existing.id, version, sha, seen, changed=changed)
+            base.status, base.case_id, base.version, base.changed = "updated", existing.id, version, changed
+        assert base.case_id is not None
+        base.proceeding_id = linking.link_case(conn, base.case_id, records.link_card(row, page))
+        return base
+
+    def _add_version(
+        self, conn: Connection, page: dict[str, Any], content: dict[str, Any], case_id: int, version: int,
+        sha: str, seen: datetime, changed: dict[str, Any] | None,
+    ) -> None:
+        conn.execute(sa.insert(case_versions), dict(
+            case_id=case_id, version=version, snapshot_sha=sha, seen_at=seen, changed=changed, content=content,
+        ))
+        rows = records.children(page, case_id, version, content)
+        for table in VERSIONED:
+            if rows[table.name]:
+                conn.execute(sa.insert(table), rows[table.name])
+        if rows["acts"]:
+            facts.extract_version(conn, case_id, version)
+
+    # -- source bookkeeping --------------------------------------------------------------------
+    def mark_removed(self, court_code: str, number: str, instance: str, when: date | datetime) -> bool:
+        """Record that the source no longer shows a case (kept, never deleted); False if unknown."""
+        day = when.date() if isinstance(when, datetime) else when
+        from milcourt.store.keys import normalise_number
+
+        with self.engine.begin() as conn:
+            updated = conn.execute(sa.update(cases).where(
+                cases.c.court_code == court_code, cases.c.number == normalise_number(number),
+                cases.c.instance == instance, cases.c.removed_from_source.is_(None),
+            ).values(removed_from_source=day))
+            if updated.rowcount:
+                return True
+            return conn.execute(sa.select(cases.c.id).where(
+                cases.c.court_code == court_code, cases.c.number == normalise_number(number),
+                cases.c.instance == instance,
+            )).first() is not None
+
+    # -- schema ------------------------------------------------------------------------------
+    def migrate(self, target: int | None = None) -> list[int]:
+        return migrations.migrate(self.engine, target)
+
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            return migrations.current_version(conn)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
+    """Open (and by default create or upgrade) the store at ``url``; default :func:`db.default_url`."""
+    parsed = normalise_url(url or default_url())
+    store = Store(make_engine(parsed), Archive(archive_dir_for(parsed)))
+    if migrate:
+        store.migrate()
+    return store

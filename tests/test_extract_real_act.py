@@ -1,0 +1,62 @@
+"""A real published act (a district court's termination ruling, kept in the shared fixtures):
+the extractor reads its header and operative formulae the same way as a military court's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from milcourt.extract import extract_act
+
+
+@pytest.fixture(scope="module")
+def ufa_act(sudrf_fixtures: Path) -> str:
+    page = sudrf_fixtures / "leninsky_ufa_criminal.html"
+    if not page.exists():
+        pytest.skip("shared fixtures not available")
+    body = LexborHTMLParser(page.read_text(encoding="utf-8")).body
+    assert body is not None
+    text = body.text(separator="\n")
+    start = text.index("дело № 1 – 151/2026")
+    return text[start:text.index("Реквизиты для перечисления", start)]
+
+
+def test_real_termination_ruling(ufa_act: str) -> None:
+    facts = extract_act(ufa_act)
+    assert facts["doc_type"] == "termination_ruling"
+    assert facts["court"] == "Ленинский районный суд г. Уфы Республики Башкортостан"
+    assert facts["date"] == "2026-05-06"
+    assert facts["case_number"] == "1-151/2026"
+    assert facts["articles"] == [{"article": "173.1", "part": "2", "point": "б"}]
+    assert facts["sentence"]["kind"] == "none"
+    assert facts["appeal_outcome"] is None and facts["final_sentence"] is None
+    assert facts["motives"] == [] and facts["release_ground"] is None
+
+
+@pytest.fixture(scope="module")
+def cassation_act(sudrf_fixtures: Path) -> str:
+    page = sudrf_fixtures / "ksoyu_card_criminal.html"
+    if not page.exists():
+        pytest.skip("shared fixtures not available")
+    body = LexborHTMLParser(page.read_text(encoding="utf-8")).body
+    assert body is not None
+    text = body.text(separator="\n")
+    start = text.index("ПЯТЫЙ КАССАЦИОННЫЙ")
+    return text[start:text.index("опубликовано", start)]
+
+
+def test_real_cassation_ruling(cassation_act: str) -> None:
+    """A published cassation ruling that sends an appeal back: masked terms, names on own lines."""
+    facts = extract_act(cassation_act)
+    assert facts["doc_type"] == "cassation_ruling"
+    assert facts["court"] == "Пятый кассационный суд общей юрисдикции"
+    assert facts["date"] == "2026-05-19"
+    assert facts["case_number"] == "77-655/2026"
+    assert facts["articles"] == [{"article": "183", "part": "3", "point": None},
+                                 {"article": "290", "part": "3", "point": None}]
+    s = facts["sentence"]  # the judgment reviewed: 4 years 6 months after ст. 69, fine amount masked
+    assert (s["kind"], s["years"], s["months"], s["regime"], s["fine_rub"]) == ("imprisonment", 4, 6, "general", None)
+    assert facts["appeal_outcome"] == "overturned" and facts["final_sentence"] is None
+    assert facts["release_ground"] is None and facts["motives"] == []

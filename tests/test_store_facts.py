@@ -1,0 +1,61 @@
+"""Acts are read for facts at ingest; facts keep spans into the stored text; re-extraction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from milcourt.store import open_store
+from milcourt.store import schema as s
+from milcourt.store.facts import EXTRACTOR_VERSION, reextract, term_months
+from storebuilder import Case, add
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _an_act() -> tuple[str, dict]:
+    """A labelled verdict of the development corpus (text, label)."""
+    import json
+
+    txt = sorted((REPO / "tests" / "acts" / "corpus").glob("*.txt"))[0]
+    return txt.read_text(encoding="utf-8"), json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
+
+
+def test_ingest_stores_facts_and_spans(store_url: str) -> None:
+    text, label = _an_act()
+    store = open_store(store_url)
+    case_id = add(store, Case("61GV0004", "1-1/2024", "2024-02-01", act=text))
+    with store.engine.connect() as conn:
+        row = conn.execute(sa.select(s.act_facts).where(s.act_facts.c.case_id == case_id)).one()
+        motives = {m for (m,) in conn.execute(sa.select(s.act_motives.c.motive))}
+    assert row.error is None and row.extractor_version == EXTRACTOR_VERSION
+    assert row.doc_type == label["doc_type"]
+    assert row.sentence_kind == (label["sentence"] or {}).get("kind")
+    assert row.facts["case_number"] == label["case_number"]
+    assert motives == set(row.facts["motives"])
+    for span in row.spans:  # every span points into the stored text
+        assert 0 <= span["start"] < span["end"] <= len(text)
+    number = next(sp for sp in row.spans if sp["field"] == "case_number")
+    assert text[number["start"]:number["end"]] == label["case_number"]
+    store.close()
+
+
+def test_reextract_redoes_outdated_acts(tmp_path: Path) -> None:
+    text, _ = _an_act()
+    store = open_store(f"sqlite:///{tmp_path / 'm.db'}")
+    add(store, Case("61GV0004", "1-1/2024", "2024-02-01", act=text))
+    assert reextract(store.engine) == 0  # all current
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(s.act_facts).values(extractor_version="old", sentence_kind="fine"))
+    assert reextract(store.engine) == 1
+    with store.engine.connect() as conn:
+        assert conn.execute(sa.select(s.act_facts.c.extractor_version)).scalar() == EXTRACTOR_VERSION
+    assert reextract(store.engine, only_outdated=False) == 1
+
+
+def test_term_in_months() -> None:
+    assert term_months({"kind": "imprisonment", "years": 5, "months": 6, "days": None}) == 66
+    assert term_months({"kind": "disciplinary_unit", "years": None, "months": 8, "days": 15}) == 8.5
+    assert term_months({"kind": "fine", "years": None, "months": None, "days": None}) is None
+    assert term_months({"kind": "suspended", "years": None, "months": None, "days": None}) is None
