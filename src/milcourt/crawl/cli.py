@@ -19,6 +19,14 @@ def _date(value: str | None, flag: str) -> date | None:
         raise typer.BadParameter(f"{flag} wants a date as YYYY-MM-DD, got {value!r}") from exc
 
 
+def backoff_settings(base: float) -> dict[str, float]:
+    """Retry waits from ``--backoff``: errors base, 2·base, …; gates 6× longer (they last)."""
+    if base < 0:
+        raise typer.BadParameter(f"--backoff must be >= 0 seconds, got {base}")
+    return {"MILCOURT_BACKOFF_BASE": base, "MILCOURT_BACKOFF_MAX": max(60 * base, base),
+            "MILCOURT_GATE_BACKOFF_BASE": 6 * base, "MILCOURT_GATE_BACKOFF_MAX": max(180 * base, base)}
+
+
 def crawl(
     courts: str = typer.Option("military", "--courts", help="'military' or court codes: 54GV0003,27GV0005"),
     articles: str = typer.Option(",".join(DEFAULT_ARTICLES), "--articles", help="УК РФ articles to search"),
@@ -34,6 +42,7 @@ def crawl(
     host_mode: str = typer.Option("path", "--site-addressing", help="With --base-url: path (/<CODE>/…) or host (Host header)"),
     contact: str = typer.Option(None, "--contact", help="Contact in the User-Agent (env MILCOURT_CONTACT)"),
     row_limit: int = typer.Option(0, "--row-limit", help="The sites' search row limit; 0 = detect from short lists only"),
+    backoff: float = typer.Option(10.0, "--backoff", help="First wait before retrying an error, seconds (gates: 6x); doubles each time"),
     as_json: bool = typer.Option(False, "--json", help="Print the per-court summary as JSON Lines"),
     quiet: bool = typer.Option(False, "--quiet", help="No live progress line"),
 ) -> None:
@@ -48,7 +57,8 @@ def crawl(
         courts=courts, articles=[a.strip() for a in articles.split(",") if a.strip()],
         since=_date(since, "--since"), until=_date(until, "--until") or date.today(), instance=instance,
         db=db, archive=archive, resume=resume, proxy=proxy, rate=rate, base_url=base_url,
-        host_mode=host_mode, contact=contact, row_limit=row_limit, progress=not quiet and not as_json)
+        host_mode=host_mode, contact=contact, row_limit=row_limit, progress=not quiet and not as_json,
+        settings=backoff_settings(backoff))
     try:
         report = run_crawl(opts)
     except (ValueError, RuntimeError) as exc:
