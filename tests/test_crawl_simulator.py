@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +28,10 @@ REPO = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
 
 
-def _serve(mode: str, seed: int = 4, cases: int = 120, courts: int = 3, row_limit: int = 20) -> tuple[CourtServer, dict]:
+def _serve(mode: str, seed: int = 4, cases: int = 120, courts: int = 3, row_limit: int = 20,
+           **faults: Any) -> tuple[CourtServer, dict]:
     pop = generate(seed=seed, cases=cases, courts=courts)
-    plan = FaultPlan.build(pop, FaultConfig(mode))
+    plan = FaultPlan.build(pop, FaultConfig(mode, **faults))
     server = CourtServer(SimulatedCourts(pop, plan, row_limit)).start()
     return server, truth(pop, plan, {"seed": seed})
 
@@ -71,15 +73,22 @@ def _same(store: dict, expected: dict) -> None:
 
 
 def test_realistic_faults_nothing_lost_nothing_doubled(tmp_path: Path) -> None:
-    server, t = _serve("realistic")
+    server, t = _serve("realistic", removed_share=0.03, changed_share=0.05)
     try:
         db = f"sqlite:///{tmp_path}/milcourt.db"
         summary = _run(_crawl_cmd(server, db))
         _same(_store_cases(db), _expected(t))
         assert sum(row["found"] for row in summary) == len(t["cases"])
-        again = _run(_crawl_cmd(server, db))  # incremental: removed cases reported, nothing new
+        # the sites change between crawls: removed cases go, changing cards show their later version
+        with urllib.request.urlopen(server.url + "/_sim/next-crawl") as answer:
+            gone = {tuple(k) for k in json.loads(answer.read())["removed"]}
+        assert gone
+        again = _run(_crawl_cmd(server, db))  # incremental
         assert sum(row["new"] for row in again) == 0
-        assert sum(row["removed"] for row in again) == len(t.get("removed") or [])
+        assert sum(row["removed"] for row in again) == len(gone)
+        assert sum(row["updated"] for row in again) > 0
+        removed = {k for k, row in _store_cases(db).items() if row["removed_from_source"]}
+        assert removed == gone
     finally:
         server.stop()
 

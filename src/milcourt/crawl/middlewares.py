@@ -97,6 +97,7 @@ class BackoffRetry:
         self.crawler = crawler
         self.codes = set(s.getlist("RETRY_HTTP_CODES"))
         self.max_attempts = s.getint("MILCOURT_MAX_ATTEMPTS", 6)
+        self.gate_max_attempts = s.getint("MILCOURT_GATE_MAX_ATTEMPTS", 12)
         self.base = s.getfloat("MILCOURT_BACKOFF_BASE", 10.0)
         self.cap = s.getfloat("MILCOURT_BACKOFF_MAX", 600.0)
         self.gate_base = s.getfloat("MILCOURT_GATE_BACKOFF_BASE", 60.0)
@@ -117,7 +118,7 @@ class BackoffRetry:
     def again(self, request: Request, reason: str, *, gate: bool = False) -> bool:
         """Schedule the request again after its backoff; False when attempts are used up."""
         attempt = int(request.meta.get("attempt", 0)) + 1
-        if attempt >= self.max_attempts:
+        if attempt >= (self.gate_max_attempts if gate else self.max_attempts):
             return False
         base, cap = (self.gate_base, self.gate_cap) if gate else (self.base, self.cap)
         retry = request.replace(dont_filter=True)

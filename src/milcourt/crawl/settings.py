@@ -60,6 +60,7 @@ def crawl_settings(*, rate: float = 1.0, contact: str | None = None, jobdir: Pat
         "RETRY_ENABLED": False,  # BackoffRetry does it, with waits
         "RETRY_HTTP_CODES": [500, 502, 503, 504, 520, 521, 522, 524, 408, 429],
         "MILCOURT_MAX_ATTEMPTS": 6,
+        "MILCOURT_GATE_MAX_ATTEMPTS": 12,  # gates last; the backoff is capped, so keep trying longer
         "MILCOURT_BACKOFF_BASE": 10.0,
         "MILCOURT_BACKOFF_MAX": 600.0,
         "MILCOURT_GATE_BACKOFF_BASE": 60.0,
