@@ -1,0 +1,150 @@
+"""What came back from a court site: read a fetched page just enough to crawl on.
+
+The full reading of a page is the parser's (``milcourt.parse.parse_page``); the crawler uses
+it when it is installed. Until then, and for what the parser does not return (act-text and
+attachment links on a card), this module reads the page with selectolax by the labels and
+markers the engine prints, never by positions. Kinds are the parser's: ``case_card``,
+``search_results``, ``captcha``, ``unavailable``, ``unknown`` (plus ``act`` for a bare act
+text page, which the crawler archives but does not ingest).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser
+
+from milcourt.crawl.urls import link_kind
+
+GATE_KINDS = frozenset({"captcha", "unavailable"})
+
+_TOTAL = re.compile(r"Всего\s+по\s+запросу\s+найдено\s*[—–-]?\s*(\d+)", re.I)
+_CAPTCHA_WRONG = "Неверно указан проверочный код"
+_UNAVAILABLE = ("Информация временно недоступна", "временно недоступен")
+_NOTHING = ("Данных по запросу не обнаружено", "Данных по запросу не найдено")
+_ATTACHMENT = re.compile(r"\.(rtf|docx?|pdf|txt|odt)(\?|$)", re.I)
+
+
+def decode(data: bytes) -> str:
+    """Decode a page as the parser does (UTF-8 or windows-1251, decided from the bytes)."""
+    try:
+        from milcourt.parse import decode_page
+    except ImportError:  # parser not installed: the same rule, locally
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return data.decode("windows-1251", errors="replace")
+    return str(decode_page(data))
+
+
+def _parser_read(data: bytes, url: str) -> dict[str, Any] | None:
+    try:
+        from milcourt.parse import parse_page
+    except ImportError:
+        return None
+    return dict(parse_page(data, source=url, base_url=url))
+
+
+def read_page(data: bytes, url: str) -> dict[str, Any]:
+    """The page as the parser reads it (kind, and for listings total/rows/next_page).
+
+    Uses ``milcourt.parse.parse_page`` when available; raises its ``ParseError`` on a page it
+    cannot read. Without the parser, falls back to :func:`read_minimal`.
+    """
+    page = _parser_read(data, url)
+    return page if page is not None else read_minimal(data, url)
+
+
+def _case_module(tree: LexborHTMLParser) -> Any:
+    return (tree.css_first("#modSdpContent") or tree.css_first("#search_results")
+            or tree.css_first("#content") or tree.body)
+
+
+def read_minimal(data: bytes, url: str) -> dict[str, Any]:
+    """Kind, and for a results page total, rows (number, url, acts) and next_page.
+
+    Enough to crawl; not the parser (no persons, dates or articles).
+    """
+    text = decode(data)
+    tree = LexborHTMLParser(text)
+    module = _case_module(tree)
+    module_text = module.text(separator=" ") if module is not None else ""
+    if _CAPTCHA_WRONG in module_text or (tree.css_first("input[name=captcha]") is not None
+                                         and not _TOTAL.search(module_text)):
+        return {"kind": "captcha"}
+    if any(marker in module_text for marker in _UNAVAILABLE):
+        return {"kind": "unavailable"}
+    found = _TOTAL.search(module_text)
+    if found or any(marker in module_text for marker in _NOTHING):
+        return {"kind": "search_results", "total": int(found.group(1)) if found else 0,
+                "rows": _rows(tree, url), "next_page": _next_page(tree, url)}
+    if (tree.css_first("#cont1") is not None or tree.css_first("#case_bookmarks") is not None
+            or tree.css_first("ul.tabs li") is not None):
+        return {"kind": "case_card", **_card_state(tree)}
+    if tree.css_first(".Section1") is not None or link_kind(url) == "act":
+        return {"kind": "act"}
+    return {"kind": "unknown"}
+
+
+_DECISION_LABELS = ("Дата рассмотрения", "Дата решения", "Результат рассмотрения", "Результат")
+
+
+def _card_state(tree: LexborHTMLParser) -> dict[str, Any]:
+    """Just enough of a card for the ledger: is it decided, and is an act text published."""
+    decided = None
+    for tr in tree.css("tr"):
+        cells = tr.css("td")
+        if len(cells) >= 2 and cells[0].text(strip=True) in _DECISION_LABELS and cells[1].text(strip=True):
+            decided = cells[1].text(strip=True)
+            break
+    acts = [{"text": node.text(separator=" ", strip=True)}
+            for node in tree.css("[id^=cont_doc], [id^=tab_content_Document]")
+            if len(node.text(strip=True)) > 200]
+    return {"case": {"decided": decided}, "acts": acts}
+
+
+def _rows(tree: LexborHTMLParser, base: str) -> list[dict[str, Any]]:
+    table = tree.css_first("#tablcont") or tree.css_first("#resultTable")
+    rows: list[dict[str, Any]] = []
+    if table is None:
+        return rows
+    for tr in table.css("tr"):
+        links = [urljoin(base, a.attributes.get("href") or "") for a in tr.css("a[href]")]
+        cards = [u for u in links if link_kind(u) == "card" and "_doc=" not in u]
+        if not cards:
+            continue
+        number_link = next(a for a in tr.css("a[href]") if link_kind(urljoin(base, a.attributes.get("href") or "")) == "card")
+        acts = [u for u in links if link_kind(u) == "act" or "_doc=" in u]
+        text = " ".join(tr.text(separator=" ").split())
+        rows.append({"number": number_link.text(strip=True), "url": cards[0], "acts": acts, "text": text})
+    return rows
+
+
+def _next_page(tree: LexborHTMLParser, base: str) -> str | None:
+    for a in tree.css("a[href]"):
+        title = (a.attributes.get("title") or "").strip().lower()
+        if title.startswith("следующая страница"):
+            return urljoin(base, (a.attributes.get("href") or "").strip())
+    return None
+
+
+def card_links(data: bytes, url: str) -> list[str]:
+    """Act-text pages and attachments linked from a case card's own content (not the site's menus).
+
+    Cards carry all their tabs and the act text inline; some courts publish the act as a
+    separate ``name_op=doc`` page or a file (rtf/doc/pdf) linked from the acts tab.
+    """
+    tree = LexborHTMLParser(decode(data))
+    module = _case_module(tree)
+    out: list[str] = []
+    if module is None:
+        return out
+    for a in module.css("a[href]"):
+        href = urljoin(url, (a.attributes.get("href") or "").strip())
+        if not href.startswith("http"):
+            continue
+        if (link_kind(href) == "act" or _ATTACHMENT.search(href)) and href not in out:
+            out.append(href)
+    return out

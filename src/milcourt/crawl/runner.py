@@ -1,0 +1,115 @@
+"""Run one crawl in-process (Scrapy's CrawlerProcess) and return its report.
+
+Gathers the pieces: the court sites (real or under ``--base-url``), the store
+(``milcourt.store.open_store``), the raw archive, the per-store ledger, the run journal in the
+job directory, the Scrapy settings, a live progress display, and the end summary.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from milcourt.crawl.courts import CourtSite, select_courts, served_courts
+from milcourt.crawl.journal import Ledger, RawArchive, RunJournal
+from milcourt.crawl.report import CrawlReport
+from milcourt.crawl.settings import crawl_settings
+from milcourt.crawl.sites import site_for
+from milcourt.paths import data_dir
+
+DEFAULT_ARTICLES = ["337", "338", "332", "339", "352.1"]
+
+
+@dataclass
+class CrawlOptions:
+    courts: str = "military"
+    articles: list[str] = field(default_factory=lambda: list(DEFAULT_ARTICLES))
+    since: date | None = None
+    until: date | None = None
+    instance: str = "all"
+    db: str | None = None
+    archive: Path | None = None
+    resume: bool = False
+    proxy: str | None = None
+    rate: float = 1.0
+    base_url: str | None = None
+    host_mode: str = "path"
+    contact: str | None = None
+    row_limit: int = 0
+    progress: bool = True
+    court_list: list[CourtSite] | None = None  # given directly (tests, or milcourt.courts later)
+    settings: dict[str, Any] = field(default_factory=dict)  # Scrapy overrides
+
+
+def _sqlite_path(db: str | None) -> Path | None:
+    if db and db.startswith("sqlite:///"):
+        return Path(db[len("sqlite:///"):])
+    return None
+
+
+def default_archive(opts: CrawlOptions) -> Path:
+    """Beside a SQLite store (``DIR/raw``), else ``<data dir>/raw``."""
+    path = _sqlite_path(opts.db)
+    return (path.parent if path else data_dir()) / "raw"
+
+
+def ledger_path(opts: CrawlOptions) -> Path:
+    """One ledger per store: beside a SQLite file, else in the data dir keyed by the store URL."""
+    path = _sqlite_path(opts.db)
+    if path:
+        return path.with_name(path.name + ".crawl-ledger.sqlite")
+    key = hashlib.sha256((opts.db or "default").encode()).hexdigest()[:12]
+    return data_dir() / "crawl" / f"ledger-{key}.sqlite"
+
+
+def open_default_store(db: str | None) -> Any:
+    try:
+        from milcourt.store import open_store  # type: ignore[attr-defined]
+    except ImportError as exc:
+        raise RuntimeError("milcourt.store is not installed: the crawler has nowhere to ingest pages") from exc
+    return open_store(db)
+
+
+def choose_courts(opts: CrawlOptions) -> list[CourtSite]:
+    """``--courts``; against a simulator, ``military`` means the military courts it serves."""
+    if opts.base_url and opts.courts.strip().lower() == "military":
+        served = served_courts(opts.base_url)
+        if served:
+            return [c for c in served if c.code[2:4] in ("GV", "OV", "AV", "KV")]
+    return select_courts(opts.courts)
+
+
+def run_crawl(opts: CrawlOptions, *, store: Any = None) -> CrawlReport:
+    """Crawl, ingest, and return the report (also printed as the progress display ends)."""
+    from scrapy.crawler import CrawlerProcess
+
+    from milcourt.crawl.progress import Progress
+    from milcourt.crawl.spiders.sudrf import SudrfSpider
+
+    courts = opts.court_list if opts.court_list is not None else choose_courts(opts)
+    sites = [site_for(c, opts.base_url, opts.host_mode) for c in courts]
+    archive_dir = opts.archive or default_archive(opts)
+    archive = RawArchive(archive_dir)
+    jobdir = archive_dir / ".job" if opts.resume else None
+    journal = RunJournal(jobdir)
+    ledger = Ledger(ledger_path(opts), run_id=uuid.uuid4().hex[:12])
+    report = CrawlReport([c.code for c in courts])
+    store = store if store is not None else open_default_store(opts.db)
+    settings = crawl_settings(rate=opts.rate, contact=opts.contact, jobdir=jobdir, **opts.settings)
+    process = CrawlerProcess(settings)
+    progress = Progress(report) if opts.progress else None
+    process.crawl(SudrfSpider, sites=sites, articles=opts.articles, since=opts.since, until=opts.until,
+                  instance=opts.instance, store=store, ledger=ledger, journal=journal, archive=archive,
+                  report=report, synthetic=bool(opts.base_url), proxy=opts.proxy, row_limit=opts.row_limit)
+    if progress:
+        progress.start()
+    try:
+        process.start()
+    finally:
+        if progress:
+            progress.stop()
+    return report
