@@ -39,6 +39,7 @@ def _register() -> None:
     """Attach each stage's verbs (kept in the stage's own package)."""
     from milcourt.courts.cli import register as courts
     from milcourt.crawl.cli import register as crawl
+    from milcourt.demo import register as demo
     from milcourt.extract.cli import register as extract
     from milcourt.parse.cli import register as parse
     from milcourt.publish.cli import register as publish
@@ -46,7 +47,7 @@ def _register() -> None:
     from milcourt.stats.cli import register as stats
     from milcourt.store.cli import register as store
 
-    for register in (courts, parse, extract, crawl, store, simulate, stats, publish):
+    for register in (courts, parse, extract, crawl, store, simulate, stats, publish, demo):
         register(app)
 
 

@@ -8,6 +8,7 @@ job directory, the Scrapy settings, a live progress display, and the end summary
 from __future__ import annotations
 
 import hashlib
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
@@ -107,9 +108,14 @@ def run_crawl(opts: CrawlOptions, *, store: Any = None) -> CrawlReport:
                   report=report, synthetic=bool(opts.base_url), proxy=opts.proxy, row_limit=opts.row_limit)
     if progress:
         progress.start()
+    started = time.time()
     try:
         process.start()
     finally:
         if progress:
             progress.stop()
+    if hasattr(store, "engine"):  # the store's account of the crawl, for coverage
+        from milcourt.crawl.log import record_crawl
+
+        record_crawl(store.engine, report, started_at=started, synthetic=bool(opts.base_url))
     return report

@@ -70,8 +70,11 @@ def cases(
     if as_json:
         jsonl.write_lines(rows)
         return
+    from milcourt.store.query import article_label
+
+    shown = [{**r, "articles": "; ".join(article_label(a) for a in r["articles"])} for r in rows]
     _table(["court_code", "number", "instance", "uid", "received", "decided", "result", "articles",
-            "proceeding_id", "synthetic"], rows)
+            "proceeding_id", "synthetic"], shown)
 
 
 def proceedings(

@@ -15,9 +15,16 @@ from milcourt.store import fts, migrations
 from milcourt.store.schema import acts, case_versions, cases, charges, events, persons, proceedings, snapshots
 
 
-def _articles(conn: Connection, ids: list[int]) -> dict[int, list[str]]:
-    """Per case, its current version's charges as "law art.X ч.Y п.Z" strings, unique, in order."""
-    out: dict[int, list[str]] = {i: [] for i in ids}
+def article_label(article: dict[str, Any]) -> str:
+    """"ст.337 ч.5 УК РФ" for {"law": "УК РФ", "article": "337", "part": "5", "point": None}."""
+    text = f"ст.{article['article']}" + (f" ч.{article['part']}" if article.get("part") else "")
+    text += f" п.{article['point']}" if article.get("point") else ""
+    return f"{text} {article['law']}" if article.get("law") else text
+
+
+def _articles(conn: Connection, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Per case, its current version's charges {law, article, part, point}, unique, in order."""
+    out: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
     if not ids:
         return out
     rows = conn.execute(
@@ -27,10 +34,9 @@ def _articles(conn: Connection, ids: list[int]) -> dict[int, list[str]]:
         .order_by(charges.c.case_id, charges.c.person_no, charges.c.charge_no)
     ).all()
     for r in rows:
-        text = f"ст.{r.article}" + (f" ч.{r.part}" if r.part else "") + (f" п.{r.point}" if r.point else "")
-        text = f"{text} {r.law}" if r.law else text
-        if text not in out[r.case_id]:
-            out[r.case_id].append(text)
+        item = {"law": r.law, "article": r.article, "part": r.part, "point": r.point}
+        if item not in out[r.case_id]:
+            out[r.case_id].append(item)
     return out
 
 
