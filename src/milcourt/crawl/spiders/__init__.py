@@ -1,0 +1,1 @@
+"""Spiders, one per court-site engine, on the shared base ``CourtSpider``."""
