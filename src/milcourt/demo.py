@@ -59,7 +59,7 @@ def run_demo(out: Path, *, cases: int = DEFAULT_CASES, seed: int = 1, faults: st
                            store=store)
     finally:
         server.stop()
-    console.print("[bold]3/4 official figures[/bold] form 10-a, 2013-2021")
+    console.print("\n[bold]3/4 official figures[/bold] form 10-a, 2013-2021")
     _load_official(db_url, console)
     console.print("[bold]4/4 report[/bold]")
     report_path = out / "report.html"
