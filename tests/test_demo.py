@@ -33,5 +33,16 @@ def test_demo_store_holds_exactly_the_simulated_cases(tmp_path: Path) -> None:
 
     assert sorted(map(ours, stored)) == sorted(map(theirs, truth))  # nothing lost, nothing doubled
     assert all(c["synthetic"] for c in stored)
+    # known answers: first-instance cases by court, month and article, as truth.json counts them
+    counted = subprocess.run([sys.executable, "-c", "from milcourt.cli import main; main()", "stats", "--by",
+                              "court,month,article", "--instance", "first", "--include-synthetic", "--json",
+                              "--db", db], capture_output=True, text=True, timeout=300, env=env)
+    assert counted.returncode == 0, counted.stderr[-2000:]
+    *rows, coverage = [json.loads(line) for line in counted.stdout.splitlines()]
+    expected = json.loads((out / "truth.json").read_text(encoding="utf-8"))["counts"]
+    assert sorted((r["court"], r["month"], r["article"], r["n"]) for r in rows) == sorted(
+        (c["court"], c["month"], c["article"], c["n"]) for c in expected)
+    assert coverage["coverage"]["synthetic_included"] is True
+    assert coverage["coverage"]["courts_crawled"] >= len({c["court"] for c in truth})
     report = (out / "report.html").read_text(encoding="utf-8")
     assert "INCLUDES synthetic" in report and '<section id="coverage">' in report

@@ -59,3 +59,21 @@ def test_term_in_months() -> None:
     assert term_months({"kind": "disciplinary_unit", "years": None, "months": 8, "days": 15}) == 8.5
     assert term_months({"kind": "fine", "years": None, "months": None, "days": None}) is None
     assert term_months({"kind": "suspended", "years": None, "months": None, "days": None}) is None
+
+
+def test_extract_cli_reextracts_a_store(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from milcourt.cli import app
+
+    text, _ = _an_act()
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    store = open_store(url)
+    add(store, Case("61GV0004", "1-1/2024", "2024-02-01", act=text))
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(s.act_facts).values(extractor_version="old"))
+    store.close()
+    result = CliRunner().invoke(app, ["extract", "--db", url])
+    assert result.exit_code == 0 and "re-extracted 1 acts" in result.output
+    assert "re-extracted 1 acts" in CliRunner().invoke(app, ["extract", "--db", url, "--all"]).output
+    assert CliRunner().invoke(app, ["extract"]).exit_code == 2

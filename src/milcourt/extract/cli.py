@@ -81,19 +81,44 @@ def _print_human(path: Path, facts: dict) -> None:
                f"{' ' + s['regime'] if s['regime'] else ''}; motives: {', '.join(facts['motives']) or '-'}")
 
 
+def _reextract(db: str, all_acts: bool) -> None:
+    from rich.progress import Progress
+
+    from milcourt.store import open_store
+    from milcourt.store.facts import reextract
+
+    with open_store(db) as store, Progress(transient=True) as bar:
+        task = bar.add_task("re-extracting acts", total=None)
+        done = reextract(store.engine, only_outdated=not all_acts,
+                         progress=lambda n, total: bar.update(task, completed=n, total=total))
+    typer.echo(f"re-extracted {done} acts")
+
+
 def register(app: typer.Typer) -> None:
     """Attach ``extract`` to the main app."""
 
     @app.command("extract")
     def extract(
-        files: list[Path] = typer.Argument(..., help="Act files (.txt; .html .rtf .doc .docx .pdf with the readers)."),
+        files: list[Path] = typer.Argument(None, help="Act files (.txt .html .rtf .doc .docx .pdf)."),
         as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: `file` plus the issue-6 keys."),
         time_limit_s: float = typer.Option(DEFAULT_TIME_LIMIT, "--time-limit", help="Seconds allowed per act."),
+        db: str | None = typer.Option(None, "--db", help="Re-extract the acts stored in this store instead."),
+        all_acts: bool = typer.Option(False, "--all", help="With --db: every act, not only outdated ones."),
     ) -> None:
         """Extract the facts of court acts (charges, sentence, absence, motives, appeal outcome).
 
+        With --db, re-read the acts already stored (after an extractor upgrade): acts extracted by
+        another extractor version, or every act with --all.
+
         Example: milcourt extract acts/verdict.txt --json
+        Example: milcourt extract --db sqlite:///demo/milcourt.db
         """
+        if db is not None:
+            _reextract(db, all_acts)
+            return
+        if not files:
+            typer.echo("milcourt extract: give act files, or --db URL to re-extract stored acts", err=True)
+            raise typer.Exit(2)
         failed = 0
         for path, facts, error in extract_files(files, time_limit_s):
             if error is not None:
