@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
 from milcourt.store import facts, ingest, linking, migrations, records
@@ -62,6 +63,10 @@ class Store:
         # False leaves act facts for facts.reextract (it picks up acts without them): a bulk load
         # can extract later, and the speed bench measures ingest with and without extraction.
         self.extract_facts = extract_facts
+        # the snapshot row claims the page: a second writer of the same bytes inserts nothing
+        insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
+        self._claim_snapshot = (insert(snapshots).on_conflict_do_nothing(index_elements=[snapshots.c.sha256])
+                                .returning(snapshots.c.sha256))
 
     # -- ingest -------------------------------------------------------------------------------
     def ingest_page(
@@ -90,14 +95,14 @@ class Store:
         self.archive.put(data, sha)  # content-addressed: harmless if the transaction then fails
         try:
             with self.engine.begin() as conn:
-                if conn.execute(_SNAPSHOT_KIND, {"sha": sha}).first():
-                    status = "unchanged" if kind == "case_card" else "skipped"
-                    return IngestResult(source=source, sha256=sha, kind=kind, status=status)
-                conn.execute(sa.insert(snapshots), dict(
+                claimed = conn.execute(self._claim_snapshot, dict(
                     sha256=sha, source=source, url=url, fetched_at=seen,
                     ingested_at=_utc_naive(None), kind=kind, size=len(data), synthetic=synthetic,
                     parser_version=parser_version or ingest.parser_version(),
-                ))
+                )).first()
+                if claimed is None:  # stored meanwhile (or by an earlier run): nothing to do
+                    status = "unchanged" if kind == "case_card" else "skipped"
+                    return IngestResult(source=source, sha256=sha, kind=kind, status=status)
                 if kind != "case_card":
                     result = IngestResult(source=source, sha256=sha, kind=kind, status="skipped")
                 else:
