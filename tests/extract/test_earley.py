@@ -44,3 +44,19 @@ def test_whole_match_and_empty_text() -> None:
     rule = dates.DATE
     assert FastParser(rule, tokenizer=TOKENIZER).match("5 октября 2023 года") is not None
     assert list(FastParser(rule, tokenizer=TOKENIZER).findall("")) == []
+
+
+def test_grammar_with_agreement_relations_checks_them() -> None:
+    """A grammar with relations (gender-number-case agreement) keeps yargy's check: "новая дома"
+    does not agree, "новый дом" does."""
+    from yargy import rule
+    from yargy.predicates import gram
+    from yargy.relations import gnc_relation
+
+    gnc = gnc_relation()
+    phrase = rule(gram("ADJF").match(gnc), gram("NOUN").match(gnc))
+    fast = FastParser(phrase, tokenizer=TOKENIZER)
+    assert fast.has_relations
+    text = "новый дом и новая дома"
+    expected = [(m.span.start, m.span.stop) for m in Parser(phrase, tokenizer=TOKENIZER).findall(text)]
+    assert [(m.span.start, m.span.stop) for m in fast.findall(text)] == expected == [(0, 9)]

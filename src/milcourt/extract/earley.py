@@ -9,17 +9,21 @@ state per production whose first word then fails. This subclass keeps yargy's or
 - states carry their hash, ``completed`` and next term, computed once (``__slots__``);
 - a rule already predicted in a column is not predicted again (it would add only duplicates);
 - a predicted state whose first term is a word that cannot match the next token is dropped: it
-  could only have been scanned and failed, and no other state refers to it.
+  could only have been scanned and failed, and no other state refers to it;
+- a grammar without agreement relations (none of ours has one) skips yargy's relation check and
+  the tree rebuild that applies them, which change nothing when there are none.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any
 
 from yargy import Parser
-from yargy.parser import Chart, Column, Leaf
+from yargy.parser import Chart, Column, Leaf, Match, prepare_trees
 from yargy.rule.bnf import BNFRule
+from yargy.span import resolve_spans
 from yargy.tree import Node
 
 
@@ -83,6 +87,24 @@ class _Chart(Chart):  # type: ignore[misc]
 
 class FastParser(Parser):  # type: ignore[misc]
     """A drop-in ``yargy.Parser`` (same matches, same order), faster on long texts."""
+
+    def __init__(self, rule: Any, tokenizer: Any = None, tagger: Any = None) -> None:
+        super().__init__(rule, tokenizer=tokenizer, tagger=tagger)
+        self.has_relations = any(r.relation is not None for r in self.rule.walk(types=BNFRule))
+
+    def findall(self, text: str) -> Iterator[Any]:
+        if self.has_relations:
+            yield from super().findall(text)
+            return
+        # yargy's prepare_resolved_matches, where every tree validates (no relations to check)
+        spans: list[tuple[int, int]] = []
+        span_matches: dict[tuple[int, int], Any] = {}
+        for tree in sorted(prepare_trees(self.matches(text))):
+            if tree.range not in span_matches:
+                spans.append(tree.range)
+                span_matches[tree.range] = Match(tree.normalized)
+        for span in resolve_spans(spans):
+            yield span_matches[span]
 
     def chart(self, text: str, all: bool = True) -> _Chart:  # noqa: A002 - yargy's signature
         chart = _Chart(self.tagger(self.tokenizer(text)))
