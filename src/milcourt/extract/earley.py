@@ -8,8 +8,10 @@ state per production whose first word then fails. This subclass keeps yargy's or
 
 - states carry their hash, ``completed`` and next term, computed once (``__slots__``);
 - a rule already predicted in a column is not predicted again (it would add only duplicates);
-- a predicted state whose first term is a word that cannot match the next token is dropped: it
-  could only have been scanned and failed, and no other state refers to it;
+- a predicted state that cannot start at the next token is dropped: its first word does not match
+  it, nor does any word its first sub-rule can start with (the grammar's FIRST sets), and it cannot
+  match empty. Such a state could only fail its scan or wait for a sub-rule that never completes
+  there; no other state refers to it. A word's test on a token is made once per token;
 - a grammar without agreement relations (none of ours has one) skips yargy's relation check and
   the tree rebuild that applies them, which change nothing when there are none.
 """
@@ -68,6 +70,13 @@ class _Column(Column):  # type: ignore[misc]
         self.hashes: set[int] = set()
         self.states_index: defaultdict[int, list[_State]] = defaultdict(list)
         self.predicted: set[int] = set()
+        self.tested: dict[int, bool] = {}  # id(predicate) -> predicate(token)
+
+    def test(self, predicate: Any) -> bool:
+        found = self.tested.get(id(predicate))
+        if found is None:
+            found = self.tested[id(predicate)] = bool(predicate(self.token))
+        return found
 
     def append(self, state: _State) -> None:
         if state.key not in self.hashes:
@@ -90,7 +99,9 @@ class FastParser(Parser):  # type: ignore[misc]
 
     def __init__(self, rule: Any, tokenizer: Any = None, tagger: Any = None) -> None:
         super().__init__(rule, tokenizer=tokenizer, tagger=tagger)
-        self.has_relations = any(r.relation is not None for r in self.rule.walk(types=BNFRule))
+        rules = list(self.rule.walk(types=BNFRule))
+        self.has_relations = any(r.relation is not None for r in rules)
+        self.starts = _production_starts(rules)
 
     def findall(self, text: str) -> Iterator[Any]:
         if self.has_relations:
@@ -128,18 +139,20 @@ class FastParser(Parser):  # type: ignore[misc]
         if id(rule) in column.predicted:
             return
         column.predicted.add(id(rule))
-        token = next_column.token if next_column is not None else None
         for index, production in enumerate(rule.productions):
-            terms = production.terms
-            if terms and not isinstance(terms[0], BNFRule) and (token is None or not terms[0](token)):
-                continue  # a first word that cannot match: yargy's state would only fail its scan
+            starts = self.starts.get(id(production))
+            if starts is not None:  # cannot match empty: it must start with one of these words
+                if next_column is None:
+                    if not isinstance(production.terms[0], BNFRule):
+                        continue  # nothing left to scan
+                elif not any(next_column.test(word) for word in starts):
+                    continue  # cannot start at the next token
             node = Node(rule, production, rank=index, children=[])
             column.append(_State(rule, production, 0, column, column, node))
 
     def scan(self, column: _Column, predicate: Any, state: _State) -> None:
-        token = column.token
-        if predicate(token):
-            leaf = Leaf(predicate, predicate.constrain(token))
+        if column.test(predicate):
+            leaf = Leaf(predicate, predicate.constrain(column.token))
             column.append(_State(state.rule, state.production, state.dot_index + 1, state.start_column, column,
                                  state.node.attached(leaf)))
 
@@ -147,3 +160,52 @@ class FastParser(Parser):  # type: ignore[misc]
         for state in completed.start_column.states_index[id(completed.rule)]:
             column.append(_State(state.rule, state.production, state.dot_index + 1, state.start_column, column,
                                  state.node.attached(completed.node)))
+
+
+def _production_starts(rules: list[Any]) -> dict[int, tuple[Any, ...]]:
+    """For each production that cannot match empty: the words (predicates) it can start with.
+
+    Productions that can match empty, or that refer to a rule outside ``rules``, are left out
+    (never filtered). Standard FIRST/nullable fixpoints over the BNF rules."""
+    known = {id(r) for r in rules}
+    nullable: set[int] = set()
+    changed = True
+    while changed:
+        changed = False
+        for r in rules:
+            if id(r) not in nullable and any(
+                    all(isinstance(t, BNFRule) and id(t) in nullable for t in p.terms) for p in r.productions):
+                nullable.add(id(r))
+                changed = True
+    first: dict[int, dict[int, Any]] = {id(r): {} for r in rules}
+
+    def prefix(terms: Any) -> tuple[dict[int, Any], bool]:
+        """Words a sequence of terms can start with, and whether it can match empty."""
+        words: dict[int, Any] = {}
+        for term in terms:
+            if not isinstance(term, BNFRule):
+                words[id(term)] = term
+                return words, False
+            words.update(first.get(id(term), {}))
+            if id(term) not in nullable:
+                return words, False
+        return words, True
+
+    changed = True
+    while changed:
+        changed = False
+        for r in rules:
+            acc = first[id(r)]
+            size = len(acc)
+            for p in r.productions:
+                acc.update(prefix(p.terms)[0])
+            changed |= len(acc) != size
+    starts: dict[int, tuple[Any, ...]] = {}
+    for r in rules:
+        for p in r.productions:
+            if any(isinstance(t, BNFRule) and id(t) not in known for t in p.terms):
+                continue
+            words, empty = prefix(p.terms)
+            if not empty:
+                starts[id(p)] = tuple(words.values())
+    return starts
