@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
-from milcourt.store import open_store
+from milcourt.store import Store, open_store
 from milcourt.store import schema as s
 from milcourt.store.facts import EXTRACTOR_VERSION, reextract, term_months
 from storebuilder import Case, add
@@ -77,3 +78,41 @@ def test_extract_cli_reextracts_a_store(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "re-extracted 1 acts" in result.output
     assert "re-extracted 1 acts" in CliRunner().invoke(app, ["extract", "--db", url, "--all"]).output
     assert CliRunner().invoke(app, ["extract"]).exit_code == 2
+
+
+def test_changed_card_reuses_facts_of_its_unchanged_act(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new version of a card (here: the decision date appears) re-attaches the same act text;
+    its facts are copied from the version before, not extracted again, and are the same."""
+    import json
+
+    import milcourt.store.facts as facts_module
+    from storebuilder import page_of, site_url
+
+    def add(store: Store, case: Case) -> int | None:  # distinct raw bytes per card version (storebuilder.add keys them on less)
+        page = page_of(case)
+        data = json.dumps(page, ensure_ascii=False, sort_keys=True).encode()
+        return store.ingest_parsed(page, data, source=site_url(case), url=site_url(case)).case_id
+
+    text, _ = _an_act()
+    store = open_store(store_url)
+    case_id = add(store, Case("61GV0004", "1-7/2024", "2024-02-01", act=text))
+    calls: list[str] = []
+    real = facts_module._extract
+    monkeypatch.setattr(facts_module, "_extract", lambda t: calls.append(t) or real(t))
+    add(store, Case("61GV0004", "1-7/2024", "2024-02-01", act=text, decided="2024-03-01"))
+    assert calls == []  # same text, same extractor version: nothing re-read
+    add(store, Case("61GV0004", "1-7/2024", "2024-02-01", act=text + "\nПриложение.", decided="2024-03-02"))
+    assert len(calls) == 1  # a changed text is read again
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(s.act_facts).where(s.act_facts.c.case_id == case_id)
+                            .order_by(s.act_facts.c.version)).all()
+        motives = conn.execute(sa.select(s.act_motives.c.act_id, s.act_motives.c.motive)
+                               .order_by(s.act_motives.c.act_id, s.act_motives.c.motive)).all()
+    assert [r.version for r in rows] == [1, 2, 3]
+    assert rows[0].facts == rows[1].facts and rows[0].spans == rows[1].spans
+    assert rows[0].doc_type == rows[1].doc_type and rows[0].sentence_kind == rows[1].sentence_kind
+    by_act: dict[int, list[str]] = {}
+    for act_id, motive in motives:
+        by_act.setdefault(act_id, []).append(motive)
+    assert by_act.get(rows[1].act_id, []) == sorted(set(rows[1].facts["motives"]))
+    store.close()

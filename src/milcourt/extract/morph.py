@@ -15,6 +15,8 @@ from yargy import Parser
 from yargy.morph import MorphAnalyzer
 from yargy.tokenizer import MorphTokenizer
 
+from milcourt.extract.earley import FastParser
+
 
 class _Pymorphy3(MorphAnalyzer):
     """yargy's analyser interface over pymorphy3, with a per-word cache."""
@@ -38,7 +40,7 @@ def parser(rule: Any) -> Parser:
     """A compiled parser per grammar (building one costs milliseconds; reuse it)."""
     cached = _PARSERS.get(id(rule))
     if cached is None:
-        cached = _PARSERS[id(rule)] = (rule, Parser(rule, tokenizer=TOKENIZER))
+        cached = _PARSERS[id(rule)] = (rule, FastParser(rule, tokenizer=TOKENIZER))
     return cached[1]
 
 

@@ -8,7 +8,7 @@ import re
 from milcourt.extract.grammars.appeal_outcome import APPEAL_OUTCOME, appeal_outcome_value
 from milcourt.extract.grammars.release_ground import RELEASE_GROUND, release_ground_value
 from milcourt.extract.segment import Act, sentences
-from milcourt.extract.spans import Hit, find
+from milcourt.extract.spans import Hit, find, finditer_ci
 
 _RECIDIVISM = re.compile(r"рецидив", re.I)
 _NO_RECIDIVISM = re.compile(
@@ -54,16 +54,17 @@ def repeat_offence(act: Act) -> bool:
     that strikes рецидив out of the judgment ("исключить … указание на … рецидив") finds none."""
     if _RECIDIVISM_STRUCK.search(act.operative.text):
         return False
-    for m in _RECIDIVISM.finditer(act.text):
+    for m in finditer_ci(_RECIDIVISM, act.text):  # offsets only: the case-folded scan is faster
         if not _NO_RECIDIVISM.search(_sentence_around(act.text, m.start(), m.end())):
             return True
-    return any(not _NO_RECIDIVISM.search(m.group()) for m in _PRIOR_AGGRAVATING.finditer(act.text))
+    return any(not _NO_RECIDIVISM.search(act.text[m.start():m.end()])
+               for m in finditer_ci(_PRIOR_AGGRAVATING, act.text))
 
 
 def special_procedure(act: Act) -> bool:
     return any(
         not _SPECIAL_REFUSED.search(_sentence_around(act.text, m.start(), m.end()))
-        for m in _SPECIAL.finditer(act.text)
+        for m in finditer_ci(_SPECIAL, act.text)
     )
 
 

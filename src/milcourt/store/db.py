@@ -52,7 +52,9 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # Writers take the write lock at BEGIN (no deadlock upgrading a read lock); a connection marked
+    # ``milcourt_read_only`` (the ingest's "page already seen?" look-up) begins deferred and locks nothing.
+    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get("milcourt_read_only") else "BEGIN IMMEDIATE")
 
 
 def make_engine(url: sa.URL) -> Engine:

@@ -86,35 +86,57 @@ def _extract(text: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]], st
     return facts, spans, None
 
 
-def extract_acts(conn: Connection, rows: Iterable[Any], *, fresh: bool = False) -> int:
+def extract_acts(conn: Connection, rows: Iterable[Any], *, fresh: bool = False,
+                 known: dict[str, tuple[Any, Any]] | None = None) -> int:
     """Extract and store facts for acts given as rows with id, case_id, version, text.
 
-    ``fresh``: the acts were inserted in this transaction, so they have no facts to replace yet."""
+    ``fresh``: the acts were inserted in this transaction, so they have no facts to replace yet.
+    ``known``: facts and spans already extracted by this extractor version, by text sha256; an
+    act whose text is among them gets a copy instead of a second extraction (same text, same
+    extractor: same facts, and the spans are offsets in that same text)."""
     now = datetime.now(UTC).replace(tzinfo=None)
     done = 0
     for act in rows:
-        facts, spans, error = _extract(act.text or "")
+        reused = known.get(getattr(act, "text_sha", None) or "") if known else None
+        facts, spans, error = (reused[0], reused[1], None) if reused else _extract(act.text or "")
         record = {"act_id": act.id, "case_id": act.case_id, "version": act.version,
                   "extractor_version": EXTRACTOR_VERSION, "extracted_at": now, "error": error,
                   "facts": facts, "spans": spans, **(facts_row(facts) if facts else {})}
         if not fresh:
             conn.execute(sa.delete(act_motives).where(act_motives.c.act_id == act.id))
             conn.execute(sa.delete(act_facts).where(act_facts.c.act_id == act.id))
-        conn.execute(sa.insert(act_facts), record)
+        conn.execute(_INSERT_FACTS, record)
         motives = sorted(set((facts or {}).get("motives") or []))
         if motives:
-            conn.execute(sa.insert(act_motives), [{"act_id": act.id, "motive": m} for m in motives])
+            conn.execute(_INSERT_MOTIVES, [{"act_id": act.id, "motive": m} for m in motives])
         done += 1
     return done
+
+
+_INSERT_FACTS = sa.insert(act_facts)
+_INSERT_MOTIVES = sa.insert(act_motives)
+_KNOWN_IN_CASE = (
+    sa.select(acts.c.text_sha, act_facts.c.facts, act_facts.c.spans)
+    .join(act_facts, act_facts.c.act_id == acts.c.id)
+    .where(acts.c.case_id == sa.bindparam("case_id"), act_facts.c.error.is_(None),
+           act_facts.c.extractor_version == sa.bindparam("extractor_version"))
+)
+
+
+def known_in_case(conn: Connection, case_id: int) -> dict[str, tuple[Any, Any]]:
+    """Facts and spans of a case's acts already read by this extractor version, by text sha256:
+    a changed card (a new event, a new act) re-attaches its unchanged acts to the new version."""
+    found = conn.execute(_KNOWN_IN_CASE, {"case_id": case_id, "extractor_version": EXTRACTOR_VERSION})
+    return {sha: (facts, spans) for sha, facts, spans in found if facts is not None}
 
 
 def extract_version(conn: Connection, case_id: int, version: int) -> int:
     """Facts for every act of one case version (called inside the page's ingest transaction)."""
     rows = conn.execute(
-        sa.select(acts.c.id, acts.c.case_id, acts.c.version, acts.c.text)
+        sa.select(acts.c.id, acts.c.case_id, acts.c.version, acts.c.text, acts.c.text_sha)
         .where(acts.c.case_id == case_id, acts.c.version == version)
     ).all()
-    return extract_acts(conn, rows, fresh=True)
+    return extract_acts(conn, rows, fresh=True, known=known_in_case(conn, case_id) if version > 1 else None)
 
 
 def reextract(engine: Engine, *, only_outdated: bool = True,

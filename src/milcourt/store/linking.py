@@ -17,17 +17,28 @@ from sqlalchemy.engine import Connection
 from milcourt.store.keys import link_keys
 from milcourt.store.schema import acts, cases, proceeding_keys, proceedings
 
+_FIND_KEYS = sa.select(proceeding_keys.c.key, proceeding_keys.c.proceeding_id).where(
+    proceeding_keys.c.key.in_(sa.bindparam("keys", expanding=True)))
+_NEW_PROCEEDING = sa.insert(proceedings)
+
 
 def link_case(conn: Connection, case_id: int, card: dict[str, Any]) -> int:
     """Put a stored card into its proceeding (creating or merging proceedings); return its id."""
+    pid = proceeding_for(conn, card)
+    conn.execute(sa.update(cases).where(cases.c.id == case_id).values(proceeding_id=pid))
+    return pid
+
+
+def proceeding_for(conn: Connection, card: dict[str, Any]) -> int:
+    """The proceeding a card belongs to, its keys recorded (creating or merging proceedings).
+
+    The card's own case row is not touched, so a new case can be inserted with the id at once."""
     keys = link_keys(card)
-    found = conn.execute(
-        sa.select(proceeding_keys.c.key, proceeding_keys.c.proceeding_id).where(proceeding_keys.c.key.in_(keys))
-    ).all()
+    found = conn.execute(_FIND_KEYS, {"keys": keys}).all() if keys else []
     roots = sorted({pid for _key, pid in found})
     if not roots:
         now = datetime.now(UTC).replace(tzinfo=None)
-        key = conn.execute(sa.insert(proceedings).values(created_at=now)).inserted_primary_key
+        key = conn.execute(_NEW_PROCEEDING, {"created_at": now}).inserted_primary_key
         assert key is not None
         pid = int(key[0])
     else:
@@ -42,7 +53,6 @@ def link_case(conn: Connection, case_id: int, card: dict[str, Any]) -> int:
     new = [{"key": k, "proceeding_id": pid} for k in keys if k not in known]
     if new:
         conn.execute(sa.insert(proceeding_keys), new)
-    conn.execute(sa.update(cases).where(cases.c.id == case_id).values(proceeding_id=pid))
     return pid
 
 

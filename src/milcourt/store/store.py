@@ -7,17 +7,31 @@ is known); a changed card of a known case adds a version; nothing is ever delete
 
 from __future__ import annotations
 
+from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
 from milcourt.store import facts, ingest, linking, migrations, records
 from milcourt.store.archive import Archive, sha256_of
 from milcourt.store.db import archive_dir_for, default_url, make_engine, normalise_url
-from milcourt.store.schema import VERSIONED, case_versions, cases, snapshots
+from milcourt.store.schema import VERSIONED, acts, case_versions, cases, snapshots
+
+# Statements built once (SQLAlchemy caches their compiled form; building a Select costs too).
+_SNAPSHOT_KIND = sa.select(snapshots.c.kind).where(snapshots.c.sha256 == sa.bindparam("sha"))
+_CASE_BY_KEY = sa.select(cases).where(
+    cases.c.court_code == sa.bindparam("court_code"), cases.c.number == sa.bindparam("number"),
+    cases.c.instance == sa.bindparam("instance"),
+)
+_INSERT_CASE = sa.insert(cases)
+_INSERT_VERSION = sa.insert(case_versions)
+_INSERT_CHILDREN = {table.name: sa.insert(table) for table in VERSIONED}
+_INSERT_ACTS_IDS = sa.insert(acts).returning(acts.c.id, sort_by_parameter_order=True)
+_NewAct = namedtuple("_NewAct", "id case_id version text text_sha")
 
 
 @dataclass
@@ -49,6 +63,10 @@ class Store:
         # False leaves act facts for facts.reextract (it picks up acts without them): a bulk load
         # can extract later, and the speed bench measures ingest with and without extraction.
         self.extract_facts = extract_facts
+        # the snapshot row claims the page: a second writer of the same bytes inserts nothing
+        insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
+        self._claim_snapshot = (insert(snapshots).on_conflict_do_nothing(index_elements=[snapshots.c.sha256])
+                                .returning(snapshots.c.sha256))
 
     # -- ingest -------------------------------------------------------------------------------
     def ingest_page(
@@ -77,14 +95,14 @@ class Store:
         self.archive.put(data, sha)  # content-addressed: harmless if the transaction then fails
         try:
             with self.engine.begin() as conn:
-                if conn.execute(sa.select(snapshots.c.kind).where(snapshots.c.sha256 == sha)).first():
-                    status = "unchanged" if kind == "case_card" else "skipped"
-                    return IngestResult(source=source, sha256=sha, kind=kind, status=status)
-                conn.execute(sa.insert(snapshots), dict(
+                claimed = conn.execute(self._claim_snapshot, dict(
                     sha256=sha, source=source, url=url, fetched_at=seen,
                     ingested_at=_utc_naive(None), kind=kind, size=len(data), synthetic=synthetic,
                     parser_version=parser_version or ingest.parser_version(),
-                ))
+                )).first()
+                if claimed is None:  # stored meanwhile (or by an earlier run): nothing to do
+                    status = "unchanged" if kind == "case_card" else "skipped"
+                    return IngestResult(source=source, sha256=sha, kind=kind, status=status)
                 if kind != "case_card":
                     result = IngestResult(source=source, sha256=sha, kind=kind, status="skipped")
                 else:
@@ -95,8 +113,9 @@ class Store:
         return result
 
     def _known_snapshot(self, sha: str) -> str | None:
-        with self.engine.connect() as conn:
-            return conn.execute(sa.select(snapshots.c.kind).where(snapshots.c.sha256 == sha)).scalar()
+        # read-only: SQLite begins it deferred, taking no write lock (see db._sqlite_begin)
+        with self.engine.connect().execution_options(milcourt_read_only=True) as conn:
+            return conn.execute(_SNAPSHOT_KIND, {"sha": sha}).scalar()
 
     def _upsert_case(
         self, conn: Connection, page: dict[str, Any], *, sha: str, source: str, url: str | None,
@@ -105,20 +124,20 @@ class Store:
         row = records.case_row(page, url=url, source=source)
         content = records.content_of(page)
         digest = records.content_sha(content)
-        existing = conn.execute(sa.select(cases).where(
-            cases.c.court_code == row["court_code"], cases.c.number == row["number"],
-            cases.c.instance == row["instance"],
-        )).first()
+        existing = conn.execute(_CASE_BY_KEY, {k: row[k] for k in ("court_code", "number", "instance")}).first()
         base = IngestResult(source=source, sha256=sha, kind="case_card", status="unchanged")
         if existing is None:
-            key = conn.execute(sa.insert(cases), dict(
+            # linked first, so the case row is written once, with its proceeding
+            pid = linking.proceeding_for(conn, records.link_card(row, page))
+            key = conn.execute(_INSERT_CASE, dict(
                 **row, synthetic=synthetic, first_seen=seen, last_seen=seen, current_version=1,
-                content_sha=digest, snapshot_sha=sha,
+                content_sha=digest, snapshot_sha=sha, proceeding_id=pid,
             )).inserted_primary_key
             assert key is not None
             case_id = int(key[0])
             self._add_version(conn, page, content, case_id, 1, sha, seen, changed=None)
-            base.status, base.case_id, base.version = "new", case_id, 1
+            base.status, base.case_id, base.version, base.proceeding_id = "new", case_id, 1, pid
+            return base
         elif existing.content_sha == digest:
             values: dict[str, Any] = {"last_seen": max(existing.last_seen, seen),
                                       "first_seen": min(existing.first_seen, seen)}
@@ -154,15 +173,19 @@ class Store:
         self, conn: Connection, page: dict[str, Any], content: dict[str, Any], case_id: int, version: int,
         sha: str, seen: datetime, changed: dict[str, Any] | None,
     ) -> None:
-        conn.execute(sa.insert(case_versions), dict(
+        conn.execute(_INSERT_VERSION, dict(
             case_id=case_id, version=version, snapshot_sha=sha, seen_at=seen, changed=changed, content=content,
         ))
         rows = records.children(page, case_id, version, content)
         for table in VERSIONED:
-            if rows[table.name]:
-                conn.execute(sa.insert(table), rows[table.name])
+            if rows[table.name] and not (table is acts and self.extract_facts):
+                conn.execute(_INSERT_CHILDREN[table.name], rows[table.name])
         if rows["acts"] and self.extract_facts:
-            facts.extract_version(conn, case_id, version)
+            # the new acts' ids come back from the INSERT; their texts are already in hand
+            ids = conn.execute(_INSERT_ACTS_IDS, rows["acts"]).scalars().all()
+            new = [_NewAct(i, case_id, version, r["text"], r["text_sha"]) for i, r in zip(ids, rows["acts"], strict=True)]
+            facts.extract_acts(conn, new, fresh=True,
+                               known=facts.known_in_case(conn, case_id) if version > 1 else None)
 
     # -- source bookkeeping --------------------------------------------------------------------
     def mark_removed(self, court_code: str, number: str, instance: str, when: date | datetime) -> bool:
