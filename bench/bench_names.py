@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import time
 
-from selectolax.lexbor import LexborHTMLParser
-
+from milcourt.parse.decode import visible_text
 from milcourt.parse.names import Pseudonymizer, depersonalise
 from milcourt.paths import shared_dir
 
@@ -22,14 +21,7 @@ TARGET_PAGES = 300.0  # depersonalise() on parsed pages: ingest must reach 150 p
 
 
 def _visible_text(data: bytes) -> str:
-    try:
-        html = data.decode("utf-8")
-    except UnicodeDecodeError:
-        html = data.decode("cp1251")
-    tree = LexborHTMLParser(html)
-    for node in tree.css("script, style"):
-        node.decompose()
-    return tree.body.text(separator="\n") if tree.body else ""
+    return visible_text(data)
 
 
 def _rate(pz: Pseudonymizer, texts: list[str]) -> float:

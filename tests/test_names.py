@@ -16,8 +16,8 @@ import stat
 from pathlib import Path
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
 
+from milcourt.parse.decode import visible_text
 from milcourt.parse.names import Pseudonymizer, SecretFileError, depersonalise, normalise_name
 from milcourt.parse.names_people import is_person_name
 
@@ -295,16 +295,7 @@ def test_depersonalise_search_results(pz: Pseudonymizer) -> None:
 
 
 def _fixture_text(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        html = data.decode("utf-8")
-    except UnicodeDecodeError:
-        html = data.decode("cp1251")
-    tree = LexborHTMLParser(html)
-    for node in tree.css("script, style"):
-        node.decompose()
-    body = tree.body
-    return body.text(separator="\n") if body else ""
+    return visible_text(path.read_bytes())
 
 
 def _fixture_pages(sudrf_fixtures: Path) -> list[Path]:

@@ -37,3 +37,16 @@ def _utf8_ok(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def visible_text(data: bytes) -> str:
+    """The text a reader sees on a page (body text, scripts and styles dropped), one block a line.
+
+    For checks over whole pages (names must not survive anywhere in them), not for parsing.
+    """
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(decode_page(data))
+    for node in tree.css("script, style"):
+        node.decompose()
+    return tree.body.text(separator="\n") if tree.body else ""
