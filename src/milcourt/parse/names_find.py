@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from milcourt.parse.names_morph import (
     CAP,
@@ -104,6 +105,25 @@ def _place(sh: str, start: int, end: int, bare: bool) -> bool:
     if before and not YEAR_G.search(sh[max(0, start - 30):start]):
         return True
     return bare and bool(PLACE_AFTER.match(sh[end:end + 20]))
+
+
+_FEW_WORDS = 12  # capitalised words in a text below which bare_surnames asks each person directly
+
+
+@lru_cache(maxsize=16384)
+def _surname_keys(surname_set: frozenset[str]) -> frozenset[str]:
+    """A person's surname forms a bare word is looked up in (three letters or more)."""
+    return frozenset(form for form in surname_set if len(form) >= 3)
+
+
+@lru_cache(maxsize=16384)
+def _given_keys(first: str | None, patronymic: str | None) -> frozenset[str]:
+    """A card party's first name and patronymic forms in capitals ("ВИКТОРА", "ВИКТОРОВИЧУ")."""
+    keys: set[str] = set()
+    for part, forms in ((first, given_name_forms), (patronymic, patronymic_forms)):
+        if part and len(part) >= 4 and " " not in part:
+            keys.update(form.upper() for form in forms(part))
+    return frozenset(keys)
 
 
 class Finder:
@@ -286,33 +306,40 @@ class Finder:
         """
         if not self.people[since:]:
             return
-        index: dict[str, list[Person]] = {}
         given = {id(p) for p in self.people[:self.given]}
         alive = {id(m.person) for m in self.chosen()}  # a person whose every mention lost an overlap
-        for person in self.people[since:]:             # ("Иванов И.И. Вину признал") is no one
-            if id(person) not in given and id(person) not in alive:
-                continue
-            for form in person.surname_set:
-                if len(form) >= 3:
-                    index.setdefault(form, []).append(person)
-            if id(person) in given:  # their first names and patronymics in capitals too
-                for part, forms in ((person.first, given_name_forms), (person.patronymic, patronymic_forms)):
-                    if part and len(part) >= 4 and " " not in part:
-                        for form in forms(part):
-                            index.setdefault(form.upper(), []).append(person)
-        if not index:
+        table = [(person, _surname_keys(person.surname_set),  # ("Иванов И.И. Вину признал") is no one
+                  _given_keys(person.first, person.patronymic) if id(person) in given else frozenset())
+                 for person in self.people[since:] if id(person) in given or id(person) in alive]
+        if not any(surnames or names for _, surnames, names in table):
             return
-        for pattern in (WORD, CAPS_WORD):
-            for m in self.words(pattern):
-                word = m.group(1)
-                owners = index.get(word.lower()) or index.get(word) or []
-                if not owners or _place(self.sh, m.start(), m.end(), bare=True):
-                    continue
-                parties = [p for p in owners if not p.judge]
-                judges = [p for p in owners if p.judge]
-                owner = judges[0] if judges and (not parties or in_judge_context(self.sh, m.start())) \
-                    else parties[0]
-                self._add(m.start(), m.end(), owner, 0)
+        matches = [*self.words(WORD), *self.words(CAPS_WORD)]
+        if len(matches) <= _FEW_WORDS:  # a short field: asking each person beats building an index
+            def owners_of(word: str) -> list[Person]:
+                lower = word.lower()
+                return ([p for p, surnames, _ in table if lower in surnames]
+                        or [p for p, _, names in table if word in names])
+        else:
+            index: dict[str, list[Person]] = {}
+            for person, surnames, _ in table:
+                for form in surnames:
+                    index.setdefault(form, []).append(person)
+            upper: dict[str, list[Person]] = {}
+            for person, _, names in table:
+                for form in names:
+                    upper.setdefault(form, []).append(person)
+
+            def owners_of(word: str) -> list[Person]:
+                return index.get(word.lower()) or upper.get(word) or []
+        for m in matches:
+            owners = owners_of(m.group(1))
+            if not owners or _place(self.sh, m.start(), m.end(), bare=True):
+                continue
+            parties = [p for p in owners if not p.judge]
+            judges = [p for p in owners if p.judge]
+            owner = judges[0] if judges and (not parties or in_judge_context(self.sh, m.start())) \
+                else parties[0]
+            self._add(m.start(), m.end(), owner, 0)
 
     def chosen(self) -> list[Mention]:
         """Non-overlapping mentions: known people first, then the longer, then the earlier."""
