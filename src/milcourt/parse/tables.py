@@ -95,14 +95,14 @@ class Table:
 def column(keys: Sequence[str], *variants: str, exact: bool = False) -> int | None:
     """Index of the first header matching a variant (exact label, else label prefix)."""
     for variant in variants:
-        for i, key in enumerate(keys):
-            if key == variant:
-                return i
+        if variant in keys:
+            return keys.index(variant)
     if exact:
         return None
+    hits = [i for i, key in enumerate(keys) if key.startswith(variants)]  # most tables: none
     for variant in variants:
-        for i, key in enumerate(keys):
-            if key.startswith(variant):
+        for i in hits:
+            if keys[i].startswith(variant):
                 return i
     return None
 
