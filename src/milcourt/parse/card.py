@@ -17,7 +17,7 @@ from milcourt.parse import labels as L
 from milcourt.parse.articles import parse_articles
 from milcourt.parse.sections import card_tables
 from milcourt.parse.tables import Table, column, lookup, value_at
-from milcourt.parse.text import cell_text, clean, clock_time, iso_date, label_key, lines_of
+from milcourt.parse.text import cell_text, clean, clock_time, iso_date, lines_of
 
 # "ДЕЛО № …", "МАТЕРИАЛ № …", "ПРОИЗВОДСТВО № …", "Уголовное дело №…", "дело № …" (vnkod layout).
 _NUMBER_PREFIX = re.compile(
@@ -187,7 +187,7 @@ def _persons(tables: list[Table], law: str | None) -> list[dict[str, Any]]:
         for index, cells in enumerate(table.rows[:4]):
             if len(cells) < 2:
                 continue
-            keys = [label_key(cell_text(c)) for c in cells]
+            keys = table.keys(index)
             name_i, role_i, articles_i = _person_columns(keys)
             if name_i is None or name_i in (role_i, articles_i) or "жалоб" in keys[name_i]:
                 continue

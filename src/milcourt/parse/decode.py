@@ -15,6 +15,15 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 def decode_page(data: bytes) -> str:
     """The page as text; never raises (undecodable bytes become U+FFFD only in cp1251 mode)."""
+    return decode_page_source(data)[0]
+
+
+def decode_page_source(data: bytes) -> tuple[str, bytes | None]:
+    """:func:`decode_page`'s text, and the UTF-8 bytes it was decoded from when it was UTF-8.
+
+    The HTML parser is fed UTF-8: given those bytes it is spared encoding a 300 KB page back
+    (a fifth of its time); the text is exactly their decoding, so the tree is the same.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -24,11 +33,11 @@ def decode_page(data: bytes) -> str:
         if err.reason == "unexpected end of data" and err.start >= len(data) - 3:
             text = data[: err.start].decode("utf-8", errors="strict") if _utf8_ok(data[: err.start]) else ""
             if text and (text.isascii() or _CYRILLIC.search(text)):
-                return text
-        return data.decode("cp1251", errors="replace")
+                return text, data[: err.start]
+        return data.decode("cp1251", errors="replace"), None
     if text.isascii() or _CYRILLIC.search(text):
-        return text
-    return data.decode("cp1251", errors="replace")
+        return text, data
+    return data.decode("cp1251", errors="replace"), None
 
 
 def _utf8_ok(data: bytes) -> bool:

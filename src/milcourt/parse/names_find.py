@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from milcourt.parse.names_morph import (
     CAP,
@@ -61,6 +62,7 @@ JUDGE_OF_COURT = re.compile(r"\bсудь[яи]\s+[^\n;]{0,120}?\b(?:суда|у�
                             re.IGNORECASE)
 _SEPARATOR_TAIL = re.compile(r"(?:[,;]|\bи|\n)\s*$")
 _NAME_TAIL = re.compile(rf"(?:(?:[А-Я]\.\s?){{1,3}}\s*{CAP}|{CAP}\s+{CAP}\s+{CAP}|{CAP}(?:\s+(?:[А-Я]\.\s?){{1,3}})?)\s*$")
+_NOT_CAPITAL = re.compile(r"[^А-Я]")
 ACRONYMS = word_set("ООО ОАО ЗАО ПАО АНО УПК ГПК КАС АПК УИК ГИБДД МВД ФСБ ФСИН СИЗО ВВС ВМФ СНТ ИНН КПП "
                     "ОГРН БИК ДНР ЛНР УФК ФНС ЕГРЮЛ")
 
@@ -106,6 +108,31 @@ def _place(sh: str, start: int, end: int, bare: bool) -> bool:
     return bare and bool(PLACE_AFTER.match(sh[end:end + 20]))
 
 
+@lru_cache(maxsize=65536)
+def _lookup_form(surname: str) -> str:
+    """A printed surname as it is looked up in a person's ``surname_set``."""
+    return shadow(surname).lower()
+
+
+_FEW_WORDS = 12  # capitalised words in a text below which bare_surnames asks each person directly
+
+
+@lru_cache(maxsize=16384)
+def _surname_keys(surname_set: frozenset[str]) -> frozenset[str]:
+    """A person's surname forms a bare word is looked up in (three letters or more)."""
+    return frozenset(form for form in surname_set if len(form) >= 3)
+
+
+@lru_cache(maxsize=16384)
+def _given_keys(first: str | None, patronymic: str | None) -> frozenset[str]:
+    """A card party's first name and patronymic forms in capitals ("ВИКТОРА", "ВИКТОРОВИЧУ")."""
+    keys: set[str] = set()
+    for part, forms in ((first, given_name_forms), (patronymic, patronymic_forms)):
+        if part and len(part) >= 4 and " " not in part:
+            keys.update(form.upper() for form in forms(part))
+    return frozenset(keys)
+
+
 class Finder:
     """Mentions in one text, given the people already known (card parties and judges)."""
 
@@ -125,7 +152,7 @@ class Finder:
 
     def _known(self, surname: str | None, letters: str = "", first: str | None = None,
                patronymic: str | None = None) -> Person | None:
-        form = shadow(surname).lower() if surname else None
+        form = _lookup_form(surname) if surname else None
         for person in self.people:
             if form is not None and form not in person.surname_set:
                 continue
@@ -182,7 +209,7 @@ class Finder:
         sh = self.sh
         for pattern, s_group, i_group in ((SURNAME_INITIALS, 0, 1), (INITIALS_SURNAME, 2, 1)):
             for m in pattern.finditer(sh):
-                surname, letters = m.group(s_group), re.sub(r"[^А-Я]", "", m.group(i_group))
+                surname, letters = m.group(s_group), _NOT_CAPITAL.sub("", m.group(i_group))
                 if s_group == 0:
                     surname = surname.split()[0]
                 strength = surname_strength(surname)
@@ -226,14 +253,18 @@ class Finder:
 
     def _initials_only(self) -> None:
         """A card person's three initials standing alone ("Ю.Г.Р.", "АДС"), when no one else has them."""
+        matches = list(THREE_INITIALS.finditer(self.sh))
+        if not matches:
+            return
         by_letters: dict[str, list[Person]] = {}
         for person in self.people[:self.given]:
-            if person.full_initials():
-                by_letters.setdefault(person.full_initials(), []).append(person)
+            letters = person.full_initials()
+            if letters:
+                by_letters.setdefault(letters, []).append(person)
         if not by_letters:
             return
-        for m in THREE_INITIALS.finditer(self.sh):
-            letters = re.sub(r"[^А-Я]", "", m.group(0))
+        for m in matches:
+            letters = _NOT_CAPITAL.sub("", m.group(0))
             owners = by_letters.get(letters, [])
             if len(owners) == 1 and not owners[0].judge and letters not in ACRONYMS:
                 self._add(m.start(), m.end(), owners[0], 2)
@@ -244,14 +275,21 @@ class Finder:
         Sending only these (usually none, or a handful of short windows) instead of the whole
         act keeps natasha from costing 0.1-0.2 s a page.
         """
-        covered = [(m.start, m.end) for m in self.found]
+        covered = sorted((m.start, m.end) for m in self.found)
+        starts = [a for a, _ in covered]
+        reach: list[int] = []  # reach[i]: the furthest end among covered[:i + 1]
+        for _, b in covered:
+            reach.append(max(b, reach[-1]) if reach else b)
         windows: list[tuple[int, int]] = []
         for m in self.words(WORD):
             word = m.group(1)
+            at = bisect.bisect_right(starts, m.start())  # covered[:at] start at or before the word
+            if at and reach[at - 1] > m.start():
+                continue  # explained already
             if len(word) < 3 or surname_strength(word) < 2 or _place(self.sh, m.start(), m.end(), bare=True):
                 continue
-            if any(a <= m.start() < b for a, b in covered) or self.sh[m.start() - 1:m.start()] in "«\"":
-                continue  # explained already, or the start of a quoted organisation name
+            if self.sh[m.start() - 1:m.start()] in "«\"":
+                continue  # the start of a quoted organisation name
             start = max(0, m.start() - margin)
             start = max(start, self.sh.rfind("\n", start, m.start()) + 1)
             end = self.sh.find("\n", m.end(), m.end() + margin)
@@ -286,33 +324,40 @@ class Finder:
         """
         if not self.people[since:]:
             return
-        index: dict[str, list[Person]] = {}
         given = {id(p) for p in self.people[:self.given]}
         alive = {id(m.person) for m in self.chosen()}  # a person whose every mention lost an overlap
-        for person in self.people[since:]:             # ("Иванов И.И. Вину признал") is no one
-            if id(person) not in given and id(person) not in alive:
-                continue
-            for form in person.surname_set:
-                if len(form) >= 3:
-                    index.setdefault(form, []).append(person)
-            if id(person) in given:  # their first names and patronymics in capitals too
-                for part, forms in ((person.first, given_name_forms), (person.patronymic, patronymic_forms)):
-                    if part and len(part) >= 4 and " " not in part:
-                        for form in forms(part):
-                            index.setdefault(form.upper(), []).append(person)
-        if not index:
+        table = [(person, _surname_keys(person.surname_set),  # ("Иванов И.И. Вину признал") is no one
+                  _given_keys(person.first, person.patronymic) if id(person) in given else frozenset())
+                 for person in self.people[since:] if id(person) in given or id(person) in alive]
+        if not any(surnames or names for _, surnames, names in table):
             return
-        for pattern in (WORD, CAPS_WORD):
-            for m in self.words(pattern):
-                word = m.group(1)
-                owners = index.get(word.lower()) or index.get(word) or []
-                if not owners or _place(self.sh, m.start(), m.end(), bare=True):
-                    continue
-                parties = [p for p in owners if not p.judge]
-                judges = [p for p in owners if p.judge]
-                owner = judges[0] if judges and (not parties or in_judge_context(self.sh, m.start())) \
-                    else parties[0]
-                self._add(m.start(), m.end(), owner, 0)
+        matches = [*self.words(WORD), *self.words(CAPS_WORD)]
+        if len(matches) <= _FEW_WORDS:  # a short field: asking each person beats building an index
+            def owners_of(word: str) -> list[Person]:
+                lower = word.lower()
+                return ([p for p, surnames, _ in table if lower in surnames]
+                        or [p for p, _, names in table if word in names])
+        else:
+            index: dict[str, list[Person]] = {}
+            for person, surnames, _ in table:
+                for form in surnames:
+                    index.setdefault(form, []).append(person)
+            upper: dict[str, list[Person]] = {}
+            for person, _, names in table:
+                for form in names:
+                    upper.setdefault(form, []).append(person)
+
+            def owners_of(word: str) -> list[Person]:
+                return index.get(word.lower()) or upper.get(word) or []
+        for m in matches:
+            owners = owners_of(m.group(1))
+            if not owners or _place(self.sh, m.start(), m.end(), bare=True):
+                continue
+            parties = [p for p in owners if not p.judge]
+            judges = [p for p in owners if p.judge]
+            owner = judges[0] if judges and (not parties or in_judge_context(self.sh, m.start())) \
+                else parties[0]
+            self._add(m.start(), m.end(), owner, 0)
 
     def chosen(self) -> list[Mention]:
         """Non-overlapping mentions: known people first, then the longer, then the earlier."""

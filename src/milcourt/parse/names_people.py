@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from milcourt.parse.names_morph import (
     STOP_LEMMAS,
@@ -62,8 +63,8 @@ class Person:
 
     def initials_fit(self, letters: str) -> bool:
         """Initials of a mention ("ВВ", "В", "") agree with this person's."""
-        letters = shadow(letters).upper()
-        mine = shadow(self.initials).upper()
+        letters = _initials_key(letters)
+        mine = _initials_key(self.initials)
         return not letters or not mine or mine.startswith(letters) or letters.startswith(mine)
 
     def first_fits(self, word: str) -> bool:
@@ -75,8 +76,14 @@ class Person:
     def full_initials(self) -> str:
         """Surname, first name and patronymic letters ("ЮГР") when all three are known."""
         if self.surname and len(self.initials) == 2:
-            return shadow(self.surname[0] + self.initials).upper()
+            return _initials_key(self.surname[0] + self.initials)
         return ""
+
+
+@lru_cache(maxsize=16384)
+def _initials_key(letters: str) -> str:
+    """Initials as compared: Latin look-alikes and ё folded, upper case."""
+    return shadow(letters).upper()
 
 
 def is_person_name(name: str) -> bool:

@@ -11,7 +11,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from milcourt.parse.card import parse_card
-from milcourt.parse.decode import decode_page
+from milcourt.parse.decode import decode_page_source
 from milcourt.parse.detect import CASE_CARD, SEARCH_RESULTS, module_root, page_kind, structural_kind
 from milcourt.parse.errors import PageLayoutError, ParseError
 from milcourt.parse.listing import parse_listing
@@ -32,8 +32,8 @@ _BINARY_MAGIC = {
 def parse_page(data: bytes, *, source: str = "<bytes>", base_url: str | None = None) -> dict[str, Any]:
     """Parse one page. Raises ``ParseError`` for non-pages, ``PageLayoutError`` for broken ones."""
     _check_bytes(data, source)
-    html = decode_page(data)
-    tree = LexborHTMLParser(html)
+    html, utf8 = decode_page_source(data)
+    tree = LexborHTMLParser(utf8 if utf8 is not None else html)
     root = module_root(tree)
     kind = page_kind(tree, root, html)
     if kind not in (CASE_CARD, SEARCH_RESULTS) and tree.body is not None and root is not None and root.tag != "body":

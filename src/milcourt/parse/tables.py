@@ -55,16 +55,26 @@ class Table:
             self.title = clean(cell_text(self.rows[0][0])).upper()
         self.section = ""  # the name of the tab holding an untitled table (set by the card reader)
         self._labels: dict[str, str] | None = None
+        self._keys: dict[int, list[str]] = {}
+
+    def keys(self, index: int) -> list[str]:
+        """Row ``index``'s cells as label keys, read once: the events, persons and label readers
+        all try the first rows of every table as a header."""
+        keys = self._keys.get(index)
+        if keys is None:
+            keys = self._keys[index] = [label_key(cell_text(c)) for c in self.rows[index]]
+        return keys
 
     def labels(self) -> dict[str, str]:
         """``label → value`` for the two-cell rows (first label wins)."""
         if self._labels is not None:
             return self._labels
         out: dict[str, str] = {}
-        for cells in self.rows:
+        for index, cells in enumerate(self.rows):
             if len(cells) != 2:
                 continue
-            key = label_key(cell_text(cells[0]))
+            known = self._keys.get(index)  # a header row already read: its first key
+            key = known[0] if known is not None else label_key(cell_text(cells[0]))
             if key and len(key) <= 120 and key not in out:
                 out[key] = cell_text(cells[1])
         self._labels = out
@@ -76,7 +86,7 @@ class Table:
         for index, cells in enumerate(self.rows[:4]):
             if len(cells) < 2:
                 continue
-            keys = [label_key(cell_text(c)) for c in cells]
+            keys = self.keys(index)
             if all(any(k.startswith(n) for k in keys) for n in needed):
                 return index, keys
         return None
@@ -85,14 +95,14 @@ class Table:
 def column(keys: Sequence[str], *variants: str, exact: bool = False) -> int | None:
     """Index of the first header matching a variant (exact label, else label prefix)."""
     for variant in variants:
-        for i, key in enumerate(keys):
-            if key == variant:
-                return i
+        if variant in keys:
+            return keys.index(variant)
     if exact:
         return None
+    hits = [i for i, key in enumerate(keys) if key.startswith(variants)]  # most tables: none
     for variant in variants:
-        for i, key in enumerate(keys):
-            if key.startswith(variant):
+        for i in hits:
+            if keys[i].startswith(variant):
                 return i
     return None
 
