@@ -18,6 +18,15 @@ def sha256_of(data: bytes) -> str:
 class Archive:
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._ready = False
+
+    def _prepare(self) -> None:
+        """Create the root and its 256 shard folders once, instead of checking one per page."""
+        if not self._ready:
+            self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+            for n in range(256):
+                (self.root / f"{n:02x}").mkdir(mode=0o700, exist_ok=True)
+            self._ready = True
 
     def path_for(self, sha: str) -> Path:
         return self.root / sha[:2] / sha
@@ -28,9 +37,7 @@ class Archive:
         target = self.path_for(sha)
         if target.exists():
             return sha
-        if not target.parent.is_dir():
-            self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
-            target.parent.mkdir(mode=0o700, exist_ok=True)
+        self._prepare()
         tmp = target.with_name(f"{sha}.tmp{os.getpid()}")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as handle:
