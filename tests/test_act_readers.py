@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,6 @@ ACT = (
 )
 MUST = ["Дело № 1-64/2024", "ПРИГОВОР", "Новочеркасский гарнизонный военный суд", "ч. 5 ст. 337 УК РФ",
         "5 (пять) лет 6 (шесть) месяцев", "исправительной колонии общего режима"]
-needs_catdoc = pytest.mark.skipif(shutil.which("catdoc") is None, reason="catdoc not installed (make system-deps)")
 
 
 def _write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -98,7 +96,6 @@ def test_pdf_text_layer(tmp_path: Path) -> None:
         assert needle in text
 
 
-@needs_catdoc
 def test_doc_word97_through_catdoc(tmp_path: Path) -> None:
     _assert_act(read_act_file(_write(tmp_path, "act.doc", make_doc(ACT))))
 
@@ -184,19 +181,16 @@ def test_encrypted_docx(tmp_path: Path) -> None:
     assert "password-protected" in _error(_write(tmp_path, "act.docx", make_encrypted_docx())).reason
 
 
-@needs_catdoc
 def test_encrypted_doc(tmp_path: Path) -> None:
     assert "password-protected" in _error(_write(tmp_path, "act.doc", make_doc(ACT, encrypted=True))).reason
 
 
-@needs_catdoc
 def test_truncated_doc_hits_the_time_limit_or_fails_cleanly(tmp_path: Path) -> None:
     """catdoc spins on a truncated OLE file; the per-file limit must stop it and say why."""
     err = _error(_write(tmp_path, "act.doc", make_doc(ACT)[:3000]), timeout=2.0)
     assert "limit" in err.reason or "corrupt" in err.reason
 
 
-@needs_catdoc
 def test_ole_file_that_is_not_word(tmp_path: Path) -> None:
     """An Excel workbook saved under .doc is an OLE file too; it must fail with a reason, not garbage."""
     data = make_cfb([("Workbook", b"\x09\x08" + b"abc" * 2000)])

@@ -14,8 +14,6 @@ from milcourt.extract import extract_act
 @pytest.fixture(scope="module")
 def ufa_act(sudrf_fixtures: Path) -> str:
     page = sudrf_fixtures / "leninsky_ufa_criminal.html"
-    if not page.exists():
-        pytest.skip("shared fixtures not available")
     body = LexborHTMLParser(page.read_text(encoding="utf-8")).body
     assert body is not None
     text = body.text(separator="\n")
@@ -38,8 +36,6 @@ def test_real_termination_ruling(ufa_act: str) -> None:
 @pytest.fixture(scope="module")
 def cassation_act(sudrf_fixtures: Path) -> str:
     page = sudrf_fixtures / "ksoyu_card_criminal.html"
-    if not page.exists():
-        pytest.skip("shared fixtures not available")
     body = LexborHTMLParser(page.read_text(encoding="utf-8")).body
     assert body is not None
     text = body.text(separator="\n")

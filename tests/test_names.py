@@ -333,12 +333,9 @@ def test_fixture_pages_lose_every_party_name(sudrf_fixtures: Path, with_card_nam
 
 
 def test_parsed_fixture_pages_keep_no_party_name(sudrf_fixtures: Path) -> None:
-    """End to end through the page parser (skipped in a tree that does not have it yet)."""
-    import milcourt.parse as parse
+    """End to end through the page parser."""
+    from milcourt.parse import parse_page
 
-    parse_page = getattr(parse, "parse_page", None)
-    if parse_page is None:
-        pytest.skip("milcourt.parse.parse_page is not in this tree")
     expected = json.loads(PARTY_NAMES.read_text(encoding="utf-8"))
     pz = Pseudonymizer(b"fixture secret, thirty-two bytes")
     for path in _fixture_pages(sudrf_fixtures):

@@ -9,17 +9,12 @@ from __future__ import annotations
 import urllib.request
 from typing import Any
 
-import pytest
-
+from milcourt import parse
 from milcourt.simulate.faults import FaultConfig, FaultPlan
 from milcourt.simulate.pages import render_card
 from milcourt.simulate.population import generate
 from milcourt.simulate.server import CourtServer, SimulatedCourts
 from milcourt.simulate.truth import case_record
-
-parse = pytest.importorskip("milcourt.parse")
-if not hasattr(parse, "parse_page"):
-    pytest.skip("milcourt.parse.parse_page has not landed yet", allow_module_level=True)
 
 
 def _facts(page: dict[str, Any]) -> dict[str, Any]:
@@ -89,7 +84,7 @@ def test_no_defendant_name_survives_depersonalisation() -> None:
     import json
     import re
 
-    names = pytest.importorskip("milcourt.parse.names")
+    from milcourt.parse import names
     from milcourt.simulate.pages import render_listing
 
     pz = names.Pseudonymizer(b"simulator-test-secret-0123456789")
