@@ -219,3 +219,22 @@ def test_engine_phrases_with_no_break_spaces() -> None:
     assert parse_page(listing.encode("cp1251"))["total"] == 2
     gate = "<html><body><div id='content'>Информация&nbsp;временно недоступна</div></body></html>"
     assert parse_page(gate.encode("utf-8")) == {"kind": "unavailable"}
+
+
+def test_case_number_drops_year_mark_and_separator_spaces() -> None:
+    from milcourt.parse.card import case_number
+
+    assert case_number("ДЕЛО № 1-48/2024 г.") == ("1-48/2024", "1-48/2024 г.")
+    assert case_number("Уголовное дело №1-49 /2024") == ("1-49/2024", "1-49 /2024")
+    assert case_number("№ 1-45/2024 (1-12/2023)") == ("1-45/2024", "1-45/2024 (1-12/2023)")
+    assert case_number("ДЕЛО № 4/17-33/2024") == ("4/17-33/2024", "4/17-33/2024")
+
+
+def test_result_loses_a_trailing_decision_date_only() -> None:
+    from milcourt.parse.card import result_text
+
+    assert result_text("Вынесен ПРИГОВОР 03.06.2024 г.") == "Вынесен ПРИГОВОР"
+    assert result_text("Вынесен ПРИГОВОР 03.06.2024 10:00") == "Вынесен ПРИГОВОР"
+    assert result_text("Отменено определение от 03.06.2024") == "Отменено определение от 03.06.2024"
+    assert result_text("03.06.2024") == "03.06.2024"
+    assert result_text(None) is None

@@ -26,6 +26,11 @@ _NUMBER_PREFIX = re.compile(
 )
 _HEADING_LABELS = ("номер дела", "номер материала", "номер производства", "номер дела (материала)")
 _NUMBER_CUT = re.compile(r"\s*(?:~|\[|\(|\bот\b)")
+# "1-48/2024 г." and "1 - 48 / 2024": the year's "г." and spaces around the separators go.
+_NUMBER_YEAR_SUFFIX = re.compile(r"(?<=\d)\s*г\.?$")
+_NUMBER_SEPARATOR = re.compile(r"\s*([-/])\s*")
+# "Вынесен ПРИГОВОР<br>24.05.2024": a date printed after the result is the decision date.
+_TRAILING_DATE = re.compile(r"(?<!\bот)(?<!\bдо)\s+\d{1,2}\.\d{1,2}\.\d{4}(?:\s*г\.?)?(?:\s+\d{1,2}:\d{2})?$")
 _PRINT_NUMBER = re.compile(r"openPrintWinCases\('([^']{1,60})'")
 
 
@@ -33,7 +38,15 @@ def case_number(text: str) -> tuple[str, str]:
     """(number, number_full) from the printed heading "ДЕЛО № 2-7212/2025 ~ М-5922/2025"."""
     full = _NUMBER_PREFIX.sub("", clean(text))
     number = _NUMBER_CUT.split(full, maxsplit=1)[0].strip()
+    number = _NUMBER_SEPARATOR.sub(r"\1", _NUMBER_YEAR_SUFFIX.sub("", number))
     return number, full
+
+
+def result_text(printed: str | None) -> str | None:
+    """The printed result without a date printed after it (that date is ``decided``)."""
+    if not printed:
+        return printed
+    return _TRAILING_DATE.sub("", printed) or printed
 
 
 def heading_number(root: Any, html: str) -> tuple[str, str] | None:
@@ -112,7 +125,7 @@ def parse_card(root: Any, html: str) -> dict[str, Any]:
         "received": iso_date(lookup(fields, *L.RECEIVED)),
         "judge": lookup(fields, *L.JUDGE),
         "decided": iso_date(lookup(fields, *L.DECIDED)),
-        "result": lookup(fields, *L.RESULT),
+        "result": result_text(lookup(fields, *L.RESULT)),
         "lower_court": _lower_court(fields, lower),
     }
     return {

@@ -29,6 +29,9 @@ NOTHING_FOUND = (
     "ничего не найдено",
     "Ничего не найдено",
 )
+# "ОБВИНЯЕМЫЙ (ПОДСУДИМЫЙ): Медведев П.А. - ст.337 ч.5": the role and the name before the
+# articles go, so that initials such as "П.А." are never read as a point ("п. а").
+_PARTY_PREFIX = re.compile(r"^[^:a-zа-яё]{2,80}:\s*[^:]{1,80}?\s[-–—]\s+")
 
 
 def find_results_table(root: Any) -> tuple[Table, int, list[str]] | None:
@@ -116,13 +119,18 @@ def _rows(table: Table, index: int, keys: list[str], *, source: str, base: str |
                 "url": _absolute(link.attributes.get("href"), base) if link is not None else None,
                 "received": iso_date(value_at(cells, received_i)),
                 "category": _category(info_lines, keys[info_i] if info_i is not None else ""),
-                "articles": parse_articles(" ; ".join(info_lines), default_law=law),
+                "articles": parse_articles(" ; ".join(map(_articles_part, info_lines)), default_law=law),
                 "judge": value_at(cells, judge_i),
                 "decided": iso_date(value_at(cells, decided_i)),
                 "result": value_at(cells, result_i),
             }
         )
     return rows
+
+
+def _articles_part(line: str) -> str:
+    """The articles of an "Информация по делу" line, without the party's role and name."""
+    return _PARTY_PREFIX.sub("", line, count=1)
 
 
 def _category(lines: list[str], header: str) -> str | None:
