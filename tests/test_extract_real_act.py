@@ -6,19 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
 
 from milcourt.extract import extract_act
+from milcourt.parse.decode import visible_text
+
+
+def _act(page: Path, first: str, after_last: str) -> str:
+    """The act printed on a fixture page: from its first words up to the text that follows it."""
+    text = visible_text(page.read_bytes())
+    start = text.index(first)
+    return text[start:text.index(after_last, start)]
 
 
 @pytest.fixture(scope="module")
 def ufa_act(sudrf_fixtures: Path) -> str:
-    page = sudrf_fixtures / "leninsky_ufa_criminal.html"
-    body = LexborHTMLParser(page.read_text(encoding="utf-8")).body
-    assert body is not None
-    text = body.text(separator="\n")
-    start = text.index("дело № 1 – 151/2026")
-    return text[start:text.index("Реквизиты для перечисления", start)]
+    return _act(sudrf_fixtures / "leninsky_ufa_criminal.html", "дело № 1 – 151/2026", "Реквизиты для перечисления")
 
 
 def test_real_termination_ruling(ufa_act: str) -> None:
@@ -35,12 +37,7 @@ def test_real_termination_ruling(ufa_act: str) -> None:
 
 @pytest.fixture(scope="module")
 def cassation_act(sudrf_fixtures: Path) -> str:
-    page = sudrf_fixtures / "ksoyu_card_criminal.html"
-    body = LexborHTMLParser(page.read_text(encoding="utf-8")).body
-    assert body is not None
-    text = body.text(separator="\n")
-    start = text.index("ПЯТЫЙ КАССАЦИОННЫЙ")
-    return text[start:text.index("опубликовано", start)]
+    return _act(sudrf_fixtures / "ksoyu_card_criminal.html", "ПЯТЫЙ КАССАЦИОННЫЙ", "опубликовано")
 
 
 def test_real_cassation_ruling(cassation_act: str) -> None:
