@@ -1,9 +1,7 @@
-"""Which court sites to crawl.
+"""Which court sites to crawl: the packaged courts registry (``milcourt.courts``) as sites.
 
-One function, :func:`military_courts`, reads the sudrf registry of court websites in the
-shared data (Dataout.org, CC BY-SA 4.0) and keeps the military courts (codes with GV, OV, AV,
-KV). It is the seam where the crawler will switch to ``milcourt.courts`` once that registry
-ships; everything else takes :class:`CourtSite` values.
+Everything else in the crawler takes :class:`CourtSite` values; under ``--base-url`` the sites
+come from the simulator's ``/courts.json`` instead.
 """
 
 from __future__ import annotations
@@ -11,11 +9,8 @@ from __future__ import annotations
 import json
 import urllib.request
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from milcourt.paths import shared_dir
-
-MILITARY_LEVELS = ("GV", "OV", "AV", "KV")
+from milcourt.courts import registry
 
 
 @dataclass(frozen=True)
@@ -26,35 +21,26 @@ class CourtSite:
     srv: tuple[str, ...] = field(default=("1",))  # the site's case-database servers (srv_num)
 
 
-def all_courts(path: Path | None = None) -> list[CourtSite]:
-    """Every court in the registry file (``courts/sudrf_websites.json``), sorted by code."""
-    path = path or shared_dir() / "data" / "courts" / "sudrf_websites.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ValueError(f"{path}: cannot read the court registry: {exc}") from exc
-    courts: dict[str, CourtSite] = {}
-    for region in data.values():
-        for row in region:
-            code, site = row.get("court_id"), row.get("court_website")
-            if not code or not site:
-                continue
-            srv = tuple(str(s) for s in row.get("srv") or ["1"])
-            courts[code] = CourtSite(code, row.get("court_name", code), site.rstrip("/"), srv)
-    return [courts[c] for c in sorted(courts)]
+def _site(court: registry.Court) -> CourtSite:
+    return CourtSite(court.code, court.name, court.website, court.srv or ("1",))
 
 
-def military_courts(path: Path | None = None) -> list[CourtSite]:
+def all_courts() -> list[CourtSite]:
+    """Every court of the registry, sorted by code."""
+    return sorted((_site(c) for c in registry.all_courts()), key=lambda c: c.code)
+
+
+def military_courts() -> list[CourtSite]:
     """The military courts: garrison (GV), district/fleet (OV), Appellate (AV), Cassation (KV)."""
-    return [c for c in all_courts(path) if c.code[2:4] in MILITARY_LEVELS]
+    return sorted((_site(c) for c in registry.military_courts()), key=lambda c: c.code)
 
 
-def select_courts(spec: str, path: Path | None = None) -> list[CourtSite]:
+def select_courts(spec: str) -> list[CourtSite]:
     """``military`` or a comma list of codes (``54GV0003,27GV0005``); unknown codes are an error."""
     if spec.strip().lower() == "military":
-        return military_courts(path)
+        return military_courts()
     wanted = [c.strip().upper() for c in spec.split(",") if c.strip()]
-    known = {c.code: c for c in all_courts(path)}
+    known = {c.code: c for c in all_courts()}
     missing = [c for c in wanted if c not in known]
     if missing:
         raise ValueError(f"unknown court code(s): {', '.join(missing)} (see milcourt courts)")

@@ -1,34 +1,20 @@
 """Court look-ups the store needs: a site's host → court code, a printed court name → court code.
 
-Reads the courts registry shipped in ``milcourt.courts`` (every sudrf court, military ones flagged),
-else the shared reference copy of the court list. Everything degrades to "unknown" (None) rather than guessing.
+Reads the courts registry shipped in ``milcourt.courts`` (every sudrf court, military ones flagged).
+Everything degrades to "unknown" (None) rather than guessing.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from typing import Any
 
-from milcourt.paths import shared_dir
-
 
 def _registry_rows() -> list[dict[str, Any]]:
-    try:
-        from milcourt.courts.registry import all_courts
+    from milcourt.courts.registry import all_courts
 
-        rows = [{"code": c.code, "name": c.name, "website": c.website} for c in all_courts()]
-        if rows:
-            return rows
-    except (ImportError, FileNotFoundError, ValueError):
-        pass
-    try:  # before the registry shipped: the shared reference copy
-        data = json.loads((shared_dir() / "data" / "courts" / "sudrf_websites.json").read_text("utf-8"))
-        return [{"code": r["court_id"], "name": r["court_name"], "website": r.get("court_website")}
-                for region in data.values() for r in region]
-    except (FileNotFoundError, OSError, ValueError, KeyError):
-        return []
+    return [{"code": c.code, "name": c.name, "website": c.website} for c in all_courts()]
 
 
 def _host(website: str | None) -> str:

@@ -10,6 +10,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from milcourt.courts.registry import LEVELS
 from milcourt.store import courtref
 
 #: A sudrf case UID: court code (2 region digits, 2 letters, 4 digits), then kind, year, number, check.
@@ -19,10 +20,7 @@ _NUMBER_PREFIX_RE = re.compile(r"^\s*(\d+)\s*([А-ЯA-Zа-яa-z]*)\s*-")
 
 # Court type letters in a court code (positions 3-4) and the level of court they stand for, named as
 # in the courts registry (docs/courts.md); MS (magistrates) is not in the registry.
-_LEVEL_BY_TYPE = {
-    "GV": "garrison", "OV": "district", "AV": "appeal", "KV": "cassation",
-    "RS": "rayon", "OS": "regional", "AJ": "appeal_general", "KJ": "cassation_general", "MS": "magistrate",
-}
+_LEVEL_BY_TYPE = {**LEVELS, "MS": "magistrate"}  # the registry's levels, plus magistrates' sites
 # Case number prefixes (digits + letters before the first "-") that name the instance outright.
 # 10-/11- are appeals against magistrates' judgments heard in district courts; 22-/33-/66- are appeals
 # heard in regional and district military courts; 7У-/8Г-/16-/77-/88-/4У-/4Г-/44У-/44Г- are cassation.

@@ -22,7 +22,7 @@ def article_label(article: dict[str, Any]) -> str:
     return f"{text} {article['law']}" if article.get("law") else text
 
 
-def _articles(conn: Connection, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+def articles_of(conn: Connection, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     """Per case, its current version's charges {law, article, part, point}, unique, in order."""
     out: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
     if not ids:
@@ -70,7 +70,7 @@ def list_cases(
     if limit:
         query = query.limit(limit)
     rows = conn.execute(query).all()
-    arts = _articles(conn, [r.id for r in rows])
+    arts = articles_of(conn, [r.id for r in rows])
     return [
         {
             "court_code": r.court_code, "number": r.number, "instance": r.instance, "uid": r.uid,

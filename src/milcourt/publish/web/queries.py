@@ -86,27 +86,11 @@ def _conditions(conn: Connection, f: CaseFilter) -> list[Any]:
 
 
 def articles_of(conn: Connection, case_ids: list[int]) -> dict[int, list[str]]:
-    """Each case's charges at its current version, as "337 ч.5" labels, in order."""
-    if not case_ids:
-        return {}
-    ch = s.charges.c
-    rows = conn.execute(
-        sa.select(ch.case_id, ch.article, ch.part, ch.point)
-        .join(s.cases, sa.and_(s.cases.c.id == ch.case_id, s.cases.c.current_version == ch.version))
-        .where(ch.case_id.in_(case_ids))
-        .distinct()
-        .order_by(ch.case_id, ch.article, ch.part)
-    )
-    out: dict[int, list[str]] = {}
-    for row in rows:
-        label = row.article or ""
-        if row.part:
-            label += f" ч.{row.part}"
-        if row.point:
-            label += f" п.{row.point}"
-        if label and label not in out.setdefault(row.case_id, []):
-            out[row.case_id].append(label)
-    return out
+    """Each case's charges at its current version, as "ст.337 ч.5 УК РФ" labels, in order."""
+    from milcourt.store.query import article_label
+    from milcourt.store.query import articles_of as charges_of
+
+    return {cid: [article_label(a) for a in arts] for cid, arts in charges_of(conn, case_ids).items()}
 
 
 CASE_COLUMNS = ("id", "court_code", "number", "instance", "uid", "received", "decided", "result",
