@@ -71,7 +71,7 @@ def run_demo(out: Path, *, cases: int = DEFAULT_CASES, seed: int = 1, faults: st
 
 def _load_official(db_url: str, console: Console) -> None:
     from milcourt.paths import shared_dir
-    from milcourt.stats.official import load_official, read_directory
+    from milcourt.stats.official import load_directory
     from milcourt.store import open_store
 
     try:
@@ -79,10 +79,8 @@ def _load_official(db_url: str, console: Console) -> None:
     except FileNotFoundError:
         console.print("  reference data not found: comparison without official figures")
         return
-    forms, errors = read_directory(folder)
     with open_store(db_url) as store:
-        for form in forms:
-            load_official(store.engine, form.rows)
+        _, errors = load_directory(store.engine, folder)
     for error in errors:
         console.print(f"  [yellow]warning:[/yellow] {error}")
 

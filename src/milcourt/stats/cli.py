@@ -47,20 +47,15 @@ def load(
 
     Example: milcourt official load ../shared/data/judicial-department --db sqlite:///milcourt.db
     """
-    from milcourt.stats.official import Form10aError, load_official, read_directory
+    from milcourt.stats.official import Form10aError, load_directory
 
     try:
-        forms, errors = read_directory(directory)
+        summary, errors = load_directory(_engine(db), directory)
     except Form10aError as exc:
         _warn("error", str(exc))
         raise typer.Exit(2) from exc
-    engine = _engine(db)
-    summary = []
-    for form in forms:
-        written = load_official(engine, form.rows)
-        summary.append({"file": form.source, "year": form.year, "sheet": form.sheet, "rows": written,
-                        "warnings": form.warnings})
-        for warning in form.warnings:
+    for s in summary:
+        for warning in s["warnings"]:
             _warn("warning", warning)
     for error in errors:
         _warn("error", error)

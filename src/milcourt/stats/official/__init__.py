@@ -16,6 +16,7 @@ from milcourt.stats.official.form10a import (
 from milcourt.stats.official.labels import CHAPTER_TOTAL
 from milcourt.stats.official.table import (
     ensure_table,
+    load_directory,
     load_official,
     metadata,
     official_by_year,
@@ -29,6 +30,7 @@ __all__ = [
     "Form10aError",
     "OfficialRow",
     "ensure_table",
+    "load_directory",
     "load_official",
     "metadata",
     "official_by_year",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -158,3 +159,19 @@ def _order(row: Mapping[str, Any]) -> tuple[int, bool, tuple[int, int], tuple[in
     art = (0, 0) if chapter else article_key(row["article"])
     part = (-1, 0) if not row["part"] else article_key(row["part"])
     return (row["year"], not chapter, art, part)
+
+
+def load_directory(engine: Engine, directory: str | Path) -> tuple[list[dict[str, Any]], list[str]]:
+    """Read every workbook in ``directory`` and upsert its rows: (one summary per workbook, errors).
+
+    A workbook that cannot be read becomes an error line; the others still load.
+    """
+    from milcourt.stats.official.form10a import read_directory
+
+    forms, errors = read_directory(directory)
+    summary = [
+        {"file": form.source, "year": form.year, "sheet": form.sheet,
+         "rows": load_official(engine, form.rows), "warnings": form.warnings}
+        for form in forms
+    ]
+    return summary, errors
