@@ -1,19 +1,51 @@
-"""Shared test fixtures: where the real court pages and reference data live."""
+"""Shared test fixtures: where the real court pages and reference data live.
+
+The reference material in ../shared (real court pages, the official workbooks, the Dataout.org
+court list) is not part of the repository. Tests that read it ask for the ``shared`` fixture:
+they run whenever it is found and are then listed by name at the end of the run; on a bare
+clone they are reported as not run, with the reason, never failed and never skipped silently.
+With ``MILCOURT_REQUIRE_SHARED=1`` (as .ci/run sets) a missing ../shared fails each of them.
+"""
 
 from __future__ import annotations
 
+import os
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from milcourt.paths import shared_dir
+from reference_material import SHARED, SHARED_MISSING
 
 REPO = Path(__file__).resolve().parent.parent
+_REFERENCE_TESTS: Counter[str] = Counter()
 
 
 @pytest.fixture(scope="session")
 def shared() -> Path:
-    return shared_dir()
+    if SHARED is None:
+        if os.environ.get("MILCOURT_REQUIRE_SHARED"):
+            pytest.fail(f"MILCOURT_REQUIRE_SHARED is set but {SHARED_MISSING}")
+        pytest.skip(f"not run: {SHARED_MISSING}")
+    return SHARED
+
+
+@pytest.fixture(autouse=True)
+def _note_reference_tests(request: pytest.FixtureRequest) -> None:
+    """Remember each test that reads ../shared, for the end-of-run list."""
+    if "shared" in request.fixturenames:
+        _REFERENCE_TESTS[request.node.nodeid.split("[")[0]] += 1
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if not _REFERENCE_TESTS:
+        return
+    verb = "ran on" if SHARED is not None else "NOT RUN without"
+    terminalreporter.section(f"tests that {verb} the reference material in ../shared")
+    if SHARED is None:
+        terminalreporter.write_line(f"reason: {SHARED_MISSING}")
+    for name, count in sorted(_REFERENCE_TESTS.items()):
+        terminalreporter.write_line(f"{name}" + (f" [{count} cases]" if count > 1 else ""))
 
 
 @pytest.fixture(scope="session")

@@ -10,18 +10,16 @@ from sqlalchemy import (
 )
 
 from milcourt.stats.compare import compare
-from milcourt.stats.official import official_by_year, read_form_10a
+from milcourt.reference import read_official_csv
+from milcourt.stats.official import official_by_year
 from milcourt.stats.ours import our_counts_from_store
 from milcourt.stats.published import read_published
 
 
 @pytest.fixture(scope="module")
-def official_337(shared: Path) -> dict[int, int]:
-    out = {}
-    for year in range(2013, 2022):
-        rows = read_form_10a(shared / "data" / "judicial-department" / f"10-a-svod-{year}.xls")
-        out[year] = next(r.convicted for r in rows if (r.article, r.part) == ("337", ""))
-    return out
+def official_337() -> dict[int, int]:
+    """Persons convicted under art. 337 per year, from the form 10-a figures milcourt ships."""
+    return {r["year"]: r["convicted"] for r in read_official_csv() if (r["article"], r["part"]) == ("337", "")}
 
 
 def test_shape_without_our_count(official_337: dict[int, int]) -> None:
@@ -54,8 +52,9 @@ def test_shape_without_our_count(official_337: dict[int, int]) -> None:
     assert "no official figure for 2022, 2023, 2024, 2025" in text
     assert "count a case once however many defendants" in text
     assert "mobilisation decree" in text
-    # five all-article counts of cases or sentences, and Barents Observer's 337;338;339
-    assert "6 count(s) of cases or sentences mix several articles" in text
+    # four all-article counts of cases, and Barents Observer's 337;338;339 (Mediazona's 684 sentences
+    # of March 2024 are art. 337 alone, as its publication says)
+    assert "5 count(s) of cases or sentences mix several articles" in text
     assert "Perm garrison military court" in text
     assert "Our own count is missing (store empty)" in text
     assert "In 2021 The Moscow Times (citing Mediazona) counted 615 cases under art. 337, 50 more than the 565 persons" in text
@@ -112,12 +111,12 @@ def test_our_counts_on_an_empty_store(tmp_path: Path) -> None:
     assert (ours.by_year, ours.note) == (None, "store empty")
 
 
-def test_official_loaded_then_compared(tmp_path: Path, shared: Path) -> None:
+def test_official_loaded_then_compared(tmp_path: Path) -> None:
     """End to end on one engine: the official table and the store's tables side by side."""
     from milcourt.stats.official import load_official
 
     engine = _store(f"sqlite:///{tmp_path / 'both.db'}")
-    load_official(engine, read_form_10a(shared / "data" / "judicial-department" / "10-a-svod-2021.xls"))
+    load_official(engine, [r for r in read_official_csv() if r["year"] == 2021])
     ours = our_counts_from_store(engine, "337")
     result = compare("337", official_by_year(engine, "337"), [], ours.by_year, our_note=ours.note)
     row = next(r for r in result.rows if r["year"] == 2021)

@@ -2,8 +2,7 @@
 
 simulate (a synthetic population of military-court cases served on loopback, realistic faults)
 → crawl it with the same spider that crawls the real sites → ingest (parse, pseudonymise,
-extract act facts) → load the official form 10-a figures when the reference data is at hand
-→ write the HTML report → say where everything is. Every record is marked synthetic.
+extract act facts) → load the official form 10-a figures milcourt ships → write the HTML report → say where everything is. Every record is marked synthetic.
 """
 
 from __future__ import annotations
@@ -70,19 +69,12 @@ def run_demo(out: Path, *, cases: int = DEFAULT_CASES, seed: int = 1, faults: st
 
 
 def _load_official(db_url: str, console: Console) -> None:
-    from milcourt.paths import shared_dir
-    from milcourt.stats.official import load_directory
+    from milcourt.stats.official import load_packaged
     from milcourt.store import open_store
 
-    try:
-        folder = shared_dir() / "data" / "judicial-department"
-    except FileNotFoundError:
-        console.print("  reference data not found: comparison without official figures")
-        return
     with open_store(db_url) as store:
-        _, errors = load_directory(store.engine, folder)
-    for error in errors:
-        console.print(f"  [yellow]warning:[/yellow] {error}")
+        summary = load_packaged(store.engine)
+    console.print(f"  {sum(s['rows'] for s in summary)} rows from {len(summary)} workbooks (packaged)")
 
 
 def demo(

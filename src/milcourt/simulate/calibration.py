@@ -1,6 +1,6 @@
 """Month-by-month shape of the national series, from the published figures.
 
-The published counts (``figures.csv``) are cumulative counts since mobilisation (or since
+The published counts (milcourt's packaged ``published_figures.csv``) include cumulative counts since mobilisation (or since
 24 Feb 2022) at various cut-off dates. Interpolating them piecewise-linearly gives a cumulative
 curve; its month-to-month differences are the monthly intake the simulator reproduces.
 """
@@ -11,7 +11,7 @@ import csv
 from datetime import date, timedelta
 from pathlib import Path
 
-from milcourt.paths import shared_dir
+from milcourt.reference import PUBLISHED_FIGURES
 
 ORIGIN = date(2022, 9, 21)  # the mobilisation decree: the series starts here
 WAR_START = date(2022, 2, 24)  # counts "since 24 Feb 2022" are (nearly) counts since mobilisation
@@ -31,7 +31,7 @@ def months() -> list[str]:
 
 def cumulative_points(path: Path | None = None) -> list[tuple[date, float]]:
     """(date, cumulative cases) points: national case counts whose period starts by mobilisation."""
-    source = path or shared_dir() / "data" / "published" / "figures.csv"
+    source = path or PUBLISHED_FIGURES
     points: dict[date, float] = {ORIGIN: 0.0}
     with open(source, encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
@@ -40,6 +40,8 @@ def cumulative_points(path: Path | None = None) -> list[tuple[date, float]]:
                 end = date.fromisoformat(row["period_end"])
                 value = float(row["value"])
             except (KeyError, ValueError):
+                continue
+            if (row.get("period_kind") or "cumulative") != "cumulative":
                 continue
             if row.get("scope") != "Russia" or row.get("measure") != "cases" or not WAR_START <= start <= ORIGIN:
                 continue

@@ -17,7 +17,7 @@ official_app = typer.Typer(
     name="official",
     help=(
         "Official statistics: Judicial Department form 10-a, chapter 33 УК РФ (2013-2021).\n\n"
-        "Example: milcourt official load ../shared/data/judicial-department"
+        "Example: milcourt official load"
     ),
     no_args_is_help=True,
 )
@@ -39,18 +39,24 @@ def _engine(url: str | None) -> Engine:
 
 @official_app.command("load")
 def load(
-    directory: Path = typer.Argument(..., help="Folder of form 10-a workbooks (10-a-svod-YYYY.xls)."),
+    directory: Path | None = typer.Argument(
+        None, help="Folder of form 10-a workbooks (10-a-svod-YYYY.xls); default: the figures milcourt ships."),
     db: str | None = typer.Option(None, "--db", help="Store URL (default sqlite:///<data dir>/milcourt.db)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON line per workbook."),
 ) -> None:
-    """Read every workbook in DIR and upsert its chapter-33 rows; a bad file is reported, the rest load.
+    """Upsert form 10-a's chapter-33 rows: the 2013-2021 figures milcourt ships, or every workbook in
+    DIR (a bad file is reported, the rest load).
 
+    Example: milcourt official load --db sqlite:///milcourt.db
     Example: milcourt official load ../shared/data/judicial-department --db sqlite:///milcourt.db
     """
-    from milcourt.stats.official import Form10aError, load_directory
+    from milcourt.stats.official import Form10aError, load_directory, load_packaged
 
     try:
-        summary, errors = load_directory(_engine(db), directory)
+        if directory is None:
+            summary, errors = load_packaged(_engine(db)), []
+        else:
+            summary, errors = load_directory(_engine(db), directory)
     except Form10aError as exc:
         _warn("error", str(exc))
         raise typer.Exit(2) from exc
@@ -105,7 +111,7 @@ def _cell(entry: dict[str, Any] | None) -> str:
 def compare_command(
     article: str = typer.Option("337", "--article", help='Article to compare; "ch33" for chapter 33.'),
     db: str | None = typer.Option(None, "--db", help="Store URL (default sqlite:///<data dir>/milcourt.db)."),
-    published: Path | None = typer.Option(None, "--published", help="figures.csv (default: the shared one)."),
+    published: Path | None = typer.Option(None, "--published", help="A published-figures CSV (default: the one milcourt ships)."),
     as_json: bool = typer.Option(False, "--json", help="JSON Lines: one line per year or period, then the explanation."),
 ) -> None:
     """Per year: our count beside the official 10-a figure and published figures, and why they differ.

@@ -1,4 +1,4 @@
-"""Counts that others have published (Mediazona and others), read from figures.csv and normalised.
+"""Counts that others have published (Mediazona and others), read from a figures CSV and normalised.
 
 Sources count different things: cases received by courts, sentences handed down, soldiers,
 help requests. Each figure keeps what it counts (`counts`), where the count came from, its
@@ -15,12 +15,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from milcourt.paths import shared_dir
+from milcourt.reference import PUBLISHED_FIGURES
 
 COLUMNS = (
     "published", "publisher", "source_of_count", "scope", "period_start", "period_end",
     "article", "measure", "value", "note",
 )
+#: Columns a figures file may add: the source's address, and what kind of period the count covers
+#: (``cumulative`` running totals never share a line with ``year`` or ``month`` counts).
+OPTIONAL = ("note", "url", "period_kind")
+PERIOD_KINDS = ("cumulative", "year", "half_year", "quarter", "month", "other")
 
 # What a figure counts, from the words of its `measure`, first match wins.
 _COUNTS = (
@@ -40,7 +44,8 @@ _NATIONAL = {"russia", "россия", "russian federation", "рф"}
 
 
 def default_path() -> Path:
-    return shared_dir() / "data" / "published" / "figures.csv"
+    """The figures milcourt ships (package data, see milcourt/reference/README.md)."""
+    return PUBLISHED_FIGURES
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,8 @@ class PublishedFigure:
     value: int
     note: str
     line: int
+    url: str = ""
+    period_kind: str = "other"
 
     @property
     def national(self) -> bool:
@@ -128,6 +135,16 @@ def parse_period_date(text: str, *, end: bool) -> date:
     raise ValueError(f"not a date: {text!r}")
 
 
+def period_kind_of(start: date, end: date) -> str:
+    """A file without ``period_kind``: a calendar month, quarter, half-year or year by its dates,
+    else a running total (cumulative) when it starts before its last year, else other."""
+    last = calendar.monthrange(end.year, end.month)[1]
+    if start.day != 1 or end.day != last or start.year != end.year:
+        return "cumulative" if start.year < end.year else "other"
+    months = end.month - start.month + 1
+    return {1: "month", 3: "quarter", 6: "half_year", 12: "year"}.get(months, "other")
+
+
 _ARTICLE = re.compile(r"^(\d{3}(?:\.\d{1,2})?)(?:\s*(?:part|ч\.?)\s*(\d{1,2}(?:\.\d)?))?$", re.I)
 
 
@@ -156,12 +173,15 @@ def _figure(row: dict[str, str], line: int) -> PublishedFigure:
     end = parse_period_date(row["period_end"], end=True)
     if end < start:
         raise ValueError(f"period ends ({end}) before it starts ({start})")
+    kind = (row.get("period_kind") or "").strip() or period_kind_of(start, end)
+    if kind not in PERIOD_KINDS:
+        raise ValueError(f"period_kind {kind!r} is not one of {', '.join(PERIOD_KINDS)}")
     return PublishedFigure(
         published=row["published"].strip(), publisher=row["publisher"].strip(),
         source_of_count=row["source_of_count"].strip(), scope=row["scope"].strip(),
         period_start=start, period_end=end, articles=articles, part=part, raw_article=row["article"].strip(),
         measure=row["measure"].strip(), counts=counts_kind(row["measure"]), value=int(value),
-        note=(row.get("note") or "").strip(), line=line,
+        note=(row.get("note") or "").strip(), line=line, url=(row.get("url") or "").strip(), period_kind=kind,
     )
 
 
@@ -176,7 +196,7 @@ def read_published(path: str | Path | None = None) -> PublishedSet:
         return result
     with handle:
         reader = csv.DictReader(handle)
-        missing = [c for c in COLUMNS if c not in (reader.fieldnames or []) and c != "note"]
+        missing = [c for c in COLUMNS if c not in (reader.fieldnames or []) and c not in OPTIONAL]
         if missing:
             result.errors.append(f"{path}: missing column(s) {', '.join(missing)}")
             return result

@@ -1,7 +1,8 @@
 """Official statistics: the Judicial Department's form 10-a, chapter 33 УК РФ (2013-2021).
 
 `read_form_10a(path)` reads one workbook without any database; `load_official(engine, rows)`
-upserts the rows into the `official_convictions` table; `official_rows` and `official_by_year`
+upserts the rows into the `official_convictions` table; `load_packaged(engine)` loads the rows
+milcourt ships (derived from the 2013-2021 workbooks); `official_rows` and `official_by_year`
 read them back. See docs/official.md for what the figures count.
 """
 
@@ -18,6 +19,7 @@ from milcourt.stats.official.table import (
     ensure_table,
     load_directory,
     load_official,
+    load_packaged,
     metadata,
     official_by_year,
     official_convictions,
@@ -32,6 +34,7 @@ __all__ = [
     "ensure_table",
     "load_directory",
     "load_official",
+    "load_packaged",
     "metadata",
     "official_by_year",
     "official_convictions",

@@ -28,6 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 
+from milcourt.reference import read_official_csv
 from milcourt.stats.official.form10a import OfficialRow
 from milcourt.stats.official.labels import CHAPTER_TOTAL, article_key
 
@@ -175,3 +176,18 @@ def load_directory(engine: Engine, directory: str | Path) -> tuple[list[dict[str
         for form in forms
     ]
     return summary, errors
+
+
+def load_packaged(engine: Engine) -> list[dict[str, Any]]:
+    """Upsert the form 10-a figures milcourt ships (derived from the 2013-2021 workbooks by
+    scripts/build_official.py): the same rows ``load_directory`` reads from the workbooks, for
+    installs that do not have them. Returns one summary per source workbook."""
+    rows = read_official_csv()
+    load_official(engine, rows)
+    by_source: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        entry = by_source.setdefault(row["source"], {"file": row["source"], "year": row["year"],
+                                                     "sheet": row["sheet"], "rows": 0, "warnings": []})
+        entry["rows"] += 1
+    return [by_source[k] for k in sorted(by_source)]
+
