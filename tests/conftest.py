@@ -30,11 +30,12 @@ def shared() -> Path:
     return SHARED
 
 
-@pytest.fixture(autouse=True)
-def _note_reference_tests(request: pytest.FixtureRequest) -> None:
-    """Remember each test that reads ../shared, for the end-of-run list."""
-    if "shared" in request.fixturenames:
-        _REFERENCE_TESTS[request.node.nodeid.split("[")[0]] += 1
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Remember each test that reads ../shared (directly or through another fixture), for the
+    end-of-run list."""
+    for item in items:
+        if "shared" in getattr(item, "fixturenames", ()):
+            _REFERENCE_TESTS[item.nodeid.split("[")[0]] += 1
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -13,9 +13,12 @@ from milcourt.paths import shared_dir
 
 def _find() -> tuple[Path | None, str]:
     try:
-        return shared_dir(), ""
+        path = shared_dir()
     except FileNotFoundError:
         return None, "the reference material (../shared beside the checkout, or MILCOURT_SHARED) is not here"
+    if not (path / "fixtures").is_dir() or not (path / "data").is_dir():
+        return None, f"MILCOURT_SHARED={path} holds no fixtures/ and data/ folders"
+    return path, ""
 
 
 SHARED, SHARED_MISSING = _find()

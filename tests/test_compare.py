@@ -9,8 +9,8 @@ from sqlalchemy import (
     create_engine,
 )
 
-from milcourt.stats.compare import compare
 from milcourt.reference import read_official_csv
+from milcourt.stats.compare import compare
 from milcourt.stats.official import official_by_year
 from milcourt.stats.ours import our_counts_from_store
 from milcourt.stats.published import read_published

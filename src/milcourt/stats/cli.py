@@ -53,8 +53,9 @@ def load(
     from milcourt.stats.official import Form10aError, load_directory, load_packaged
 
     try:
+        errors: list[str] = []
         if directory is None:
-            summary, errors = load_packaged(_engine(db)), []
+            summary = load_packaged(_engine(db))
         else:
             summary, errors = load_directory(_engine(db), directory)
     except Form10aError as exc:
