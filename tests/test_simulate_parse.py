@@ -53,7 +53,7 @@ def test_a_crawl_through_the_served_search_finds_exactly_the_truth() -> None:
         for court in population.courts:
             for delo_id, table, instance in (("1540006", "u1", "first"), ("4", "u2", "appeal")):
                 for year in (2022, 2023, 2024, 2025):
-                    for half in (("01.01", "30.06"), ("01.07", "31.12")):
+                    for half in (("01.01", "31.03"), ("01.04", "30.06"), ("01.07", "30.09"), ("01.10", "31.12")):
                         url = (f"{server.url}/{court.code}/modules.php?name=sud_delo&srv_num=1&name_op=r"
                                f"&delo_id={delo_id}&case_type=0&new={'0' if instance == 'first' else '4'}"
                                f"&delo_table={table}_case&{table}_case__ENTRY_DATE1D={half[0]}.{year}"
