@@ -43,7 +43,7 @@ def parse_page(data: bytes, *, source: str = "<bytes>", base_url: str | None = N
             root, kind = tree.body, body_kind
     page: dict[str, Any]
     if kind == CASE_CARD:
-        page = parse_card(root, html)
+        page = parse_card(root, html, source)
     elif kind == SEARCH_RESULTS:
         page = parse_listing(root, html, source=source, base=base_url or site_url(html))
     else:
