@@ -92,6 +92,7 @@ def children(page: dict[str, Any], case_id: int, version: int,
             charges.append({
                 **base, "person_no": p_no, "charge_no": c_no, "law": art.get("law"),
                 "article": _str(art.get("article")), "part": _str(art.get("part")), "point": _str(art.get("point")),
+                "stage": art.get("stage"),
             })
     events = [
         {**base, "event_no": n, "name": e.get("name"), "date": iso_date(e.get("date"), "events.date"),
