@@ -9,8 +9,6 @@ criminal field empty. The texts below are written here, names and numbers invent
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from milcourt.extract import extract_act
