@@ -42,7 +42,7 @@ def test_a_utf8_page_with_a_windows_1251_piece_reads_both() -> None:
     """A UTF-8 site theme around a windows-1251 module (or a pasted fragment): each piece as sent."""
     theme = "<html><body><div class='menu'>Главная · О суде · Судебное делопроизводство</div>" * 3
     module = "<div id='content'>ДЕЛО № 1-151/2026 Судья Ёлкин Пётр Петрович</div>"
-    data = theme.encode("utf-8") + module.encode("cp1251") + "<p>Карта сайта</p></body></html>".encode("utf-8")
+    data = theme.encode("utf-8") + module.encode("cp1251") + "<p>Карта сайта</p></body></html>".encode()
     assert decode_page(data) == theme + module + "<p>Карта сайта</p></body></html>"
 
 
