@@ -44,12 +44,14 @@ def decode_page_source(data: bytes) -> tuple[str, bytes | None]:
 
 
 # Pages glued from two sources (a UTF-8 site theme around a windows-1251 module, a windows-1251
-# fragment pasted into a UTF-8 page) are read piece by piece: UTF-8 Cyrillic (lead byte D0/D1)
-# and UTF-8 punctuation (C2 no-break space and guillemets, E2 80-84 dashes, quotes, "№") as UTF-8,
-# every other byte as windows-1251. Windows-1251 letters are practically never such pairs; a
-# strict UTF-8 read would instead take "Пё" (CF B8) for one Greek letter.
-_PIECES = re.compile(rb"[\x00-\x7f]+|[\xd0\xd1][\x80-\xbf]|\xc2[\x80-\xbf]|\xe2[\x80-\x84][\x80-\xbf]|[\x80-\xff]")
-_UTF8_CYRILLIC = re.compile(rb"[\xd0\xd1][\x80-\xbf]")
+# fragment pasted into a UTF-8 page) are read piece by piece: UTF-8 Russian letters (D0 81,
+# D0 90-BF, D1 80-8F, D1 91) and UTF-8 punctuation (C2 no-break space and guillemets, E2 80-84
+# dashes, quotes, "№") as UTF-8, every other byte as windows-1251. Windows-1251 letters are
+# practically never such pairs, while a strict UTF-8 read would take "Пё" (CF B8) for a Greek
+# letter and "Сё" (D1 B8) for an old Cyrillic one.
+_RUSSIAN_UTF8 = rb"\xd0[\x81\x90-\xbf]|\xd1[\x80-\x8f\x91]"
+_PIECES = re.compile(rb"[\x00-\x7f]+|" + _RUSSIAN_UTF8 + rb"|\xc2[\x80-\xbf]|\xe2[\x80-\x84][\x80-\xbf]|[\x80-\xff]")
+_UTF8_CYRILLIC = re.compile(_RUSSIAN_UTF8)
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 
 
