@@ -72,7 +72,7 @@ def card_tables(root: Any) -> list[Table]:
     names = _tab_names(root)
     tables: list[Table] = []
     copies: list[Table] = []
-    contents: set[tuple[tuple[str, ...], ...]] = set()
+    seen = _Seen()
     for node in root.css("table"):
         hidden, printed, tab_id = _container(node)
         if hidden:
@@ -81,21 +81,34 @@ def card_tables(root: Any) -> list[Table]:
         if printed:
             copies.append(table)
             continue
-        content = _content(table)
-        if content and content in contents:
+        if table.rows and seen.again(table):
             continue  # the same table printed twice
-        contents.add(content)
         if not table.title and tab_id is not None:
             table.section = names.get(tab_id, "")
         tables.append(table)
     shown = [set(_shape(t)) for t in tables]
     for table in copies:  # a print copy stands in only for a table the card does not show
-        content = _content(table)
         shape = set(_shape(table))
-        if content not in contents and not any(shape <= other or other <= shape for other in shown if other):
-            contents.add(content)
+        if not any(shape <= other or other <= shape for other in shown if other) and not seen.again(table):
             tables.append(table)
     return tables
+
+
+class _Seen:
+    """Tables read so far, by a cheap key (row count and shape); the full content of two tables
+    is compared only when their keys are equal (most cards have no two such tables)."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[tuple[int, tuple[str, ...]], list[Table]] = {}
+
+    def again(self, table: Table) -> bool:
+        """Whether an identical table was seen before (and remember this one)."""
+        key = (len(table.rows), _shape(table))
+        earlier = self.by_key.setdefault(key, [])
+        if any(_content(other) == _content(table) for other in earlier):
+            return True
+        earlier.append(table)
+        return False
 
 
 def _content(table: Table) -> tuple[tuple[str, ...], ...]:
