@@ -145,6 +145,16 @@ class RecordingStore:
                      "status": status})
         return {"status": status}
 
+    def ingest_act(self, data: bytes, *, source: str, case_url: str | None, url: str | None = None,
+                   fetched_at: Any = None, synthetic: bool = False) -> dict[str, str]:
+        from milcourt.crawl.pages import read_page
+
+        kind = read_page(data, url or source)["kind"]
+        if kind != "act":
+            raise ValueError(f"{source}: expected an act page, got {kind}")
+        self._write({"call": "act", "url": url, "case_url": case_url, "bytes": len(data)})
+        return {"status": "updated"}
+
     def mark_removed(self, court_code: str, number: str, instance: str, when: Any) -> None:
         self._write({"call": "removed", "court": court_code, "number": number, "instance": instance})
 

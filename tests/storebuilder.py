@@ -23,7 +23,8 @@ class Case:
     court: str
     number: str
     received: str
-    articles: list[tuple[str, str | None]] = field(default_factory=lambda: [("337", "5")])
+    # (article, part) or (article, part, stage): "ч.3 ст.30, ч.5 ст.337" is ("337", "5", "attempt")
+    articles: list[tuple[str, ...] | tuple[str, str | None]] = field(default_factory=lambda: [("337", "5")])
     instance: str = "first"
     decided: str | None = None
     result: str | None = "Вынесен ПРИГОВОР"
@@ -36,7 +37,8 @@ class Case:
 
 
 def page_of(case: Case) -> dict[str, Any]:
-    articles = [{"law": "УК РФ", "article": a, "part": p, "point": None} for a, p in case.articles]
+    articles = [{"law": "УК РФ", "article": a[0], "part": a[1], "point": None, "stage": a[2] if len(a) > 2 else None}
+                for a in case.articles]
     return {
         "kind": "case_card",
         "case": {"number": case.number, "number_full": case.number, "uid": case.uid, "category": None,

@@ -36,3 +36,16 @@ def test_real_cp1251_page(sudrf_fixtures: Path) -> None:
 def test_real_utf8_page(sudrf_fixtures: Path) -> None:
     text = decode_page((sudrf_fixtures / "leninsky_ufa_criminal.html").read_bytes())
     assert "Ленинский районный суд г. Уфы" in text
+
+
+def test_a_utf8_page_with_a_windows_1251_piece_reads_both() -> None:
+    """A UTF-8 site theme around a windows-1251 module (or a pasted fragment): each piece as sent."""
+    theme = "<html><body><div class='menu'>Главная · О суде · Судебное делопроизводство</div>" * 3
+    module = "<div id='content'>ДЕЛО № 1-151/2026 Судья Ёлкин Пётр Петрович</div>"
+    data = theme.encode("utf-8") + module.encode("cp1251") + "<p>Карта сайта</p></body></html>".encode()
+    assert decode_page(data) == theme + module + "<p>Карта сайта</p></body></html>"
+
+
+def test_a_windows_1251_page_stays_windows_1251() -> None:
+    page = ("<p>Районный суд: дело № 1-5/2024, подсудимый ранее не судим; приговор ещё не вступил в силу</p>" * 40)
+    assert decode_page(page.encode("cp1251")) == page

@@ -40,7 +40,7 @@ def test_criminal_first_instance(sudrf_fixtures: Path) -> None:
     }
     accused = page["persons"][0]
     assert accused["name"] == "Юсупова Гузэль Ривольтовна" and accused["role"] == "ЛИЦА"
-    assert accused["articles"] == [{"law": "УК РФ", "article": "173.1", "part": "2", "point": "б"}]
+    assert accused["articles"] == [{"law": "УК РФ", "article": "173.1", "part": "2", "point": "б", "stage": None}]
     assert accused["decided"] == "2026-05-06"
     assert [p["role"] for p in page["persons"][1:]] == ["Защитник (адвокат)", "Прокурор"]
     assert [a["title"] for a in page["acts"]] == ["Судебный акт #1 (Постановление)"]
@@ -62,8 +62,8 @@ def test_criminal_cassation(sudrf_fixtures: Path) -> None:
     assert len(page["events"]) == 1  # СЛУШАНИЯ; the ЖАЛОБЫ table is not events
     assert len(page["persons"]) == 6
     assert page["persons"][0]["articles"] == [
-        {"law": "УК РФ", "article": "183", "part": "4", "point": None},
-        {"law": "УК РФ", "article": "290", "part": "3", "point": None},
+        {"law": "УК РФ", "article": "183", "part": "4", "point": None, "stage": None},
+        {"law": "УК РФ", "article": "290", "part": "3", "point": None, "stage": None},
     ]
     assert page["acts"][0]["text"].startswith("ПЯТЫЙ КАССАЦИОННЫЙ СУД\nОБЩЕЙ ЮРИСДИКЦИИ\n№ 77-655/2026")
 
@@ -89,7 +89,7 @@ def test_administrative_offence(sudrf_fixtures: Path) -> None:
     assert len(page["events"]) == 7
     offender = page["persons"][0]
     assert offender["role"] == "ПРИВЛЕКАЕМОЕ ЛИЦО"
-    assert offender["articles"] == [{"law": "КоАП РФ", "article": "19.34", "part": "1", "point": None}]
+    assert offender["articles"] == [{"law": "КоАП РФ", "article": "19.34", "part": "1", "point": None, "stage": None}]
 
 
 def test_listing_with_pages(sudrf_fixtures: Path) -> None:

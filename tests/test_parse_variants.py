@@ -76,8 +76,8 @@ def test_appeal_card_by_labels() -> None:
     assert page["persons"] == [{
         "name": "Кузнецов Алексей Олегович", "role": "ЛИЦА",
         "articles": [
-            {"law": "УК РФ", "article": "337", "part": "5", "point": None},
-            {"law": "УК РФ", "article": "338", "part": "1", "point": None},
+            {"law": "УК РФ", "article": "337", "part": "5", "point": None, "stage": None},
+            {"law": "УК РФ", "article": "338", "part": "1", "point": None, "stage": None},
         ],
         "decided": None, "result": "ПРИГОВОР оставлен БЕЗ ИЗМЕНЕНИЯ",
     }]
@@ -102,7 +102,7 @@ def test_old_layout_card() -> None:
         ("Судебное заседание", "2024-03-01", "10:00"),
     ]  # the mobile duplicate is not read twice
     assert page["persons"][0]["role"] == "Подсудимый"
-    assert page["persons"][0]["articles"] == [{"law": "УК РФ", "article": "337", "part": "3.1", "point": None}]
+    assert page["persons"][0]["articles"] == [{"law": "УК РФ", "article": "337", "part": "3.1", "point": None, "stage": None}]
     assert page["acts"] == [{"title": "Приговор", "text": "ПРИГОВОР\nИменем Российской Федерации"}]
 
 
@@ -123,7 +123,7 @@ def test_criminal_listing_articles_and_relative_links() -> None:
     page = parse_page(CRIMINAL_LISTING.encode("cp1251"), source="listing.html")
     assert page["total"] == 2 and page["next_page"] is None
     first, second = page["rows"]
-    assert first["articles"] == [{"law": "УК РФ", "article": "337", "part": "5", "point": None}]
+    assert first["articles"] == [{"law": "УК РФ", "article": "337", "part": "5", "point": None, "stage": None}]
     assert [a["article"] for a in second["articles"]] == ["338", "337"]
     assert (second["decided"], second["result"]) == (None, None)
     # No base URL and no court site on the page: links stay as printed.

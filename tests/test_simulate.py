@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from milcourt.cli import app
 from milcourt.simulate.calibration import monthly_weights
 from milcourt.simulate.faults import FaultConfig, FaultPlan
-from milcourt.simulate.pages import render_card, render_listing
+from milcourt.simulate.pages import lower_style, render_card, render_listing
 from milcourt.simulate.population import generate
 from milcourt.simulate.server import CourtServer, SimulatedCourts
 from milcourt.simulate.truth import truth
@@ -89,7 +89,8 @@ def test_monthly_shape_follows_the_published_series() -> None:
 
 def test_pages_are_windows_1251_with_the_real_labels(population, sudrf_fixtures: Path) -> None:
     first = next(c for c in population.cases if c.instance == "first" and c.act and c.decided)
-    appeal = next(c for c in population.cases if c.instance == "appeal" and c.decided)
+    appeal = next(c for c in population.cases if c.instance == "appeal" and c.decided
+                  and lower_style(c) == "first_instance_tab")
     pages = {"leninsky_ufa_criminal.html": render_card(first), "ksoyu_card_criminal.html": render_card(appeal),
              "ksoyu_listing_acts.html": render_listing(first.court, first.court_name, "", "1540006", [first], 30, 1, 2, "")}
     labels = {

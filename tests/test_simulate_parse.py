@@ -7,11 +7,12 @@ real fixture pages; the simulator's pages must need no special case in it).
 from __future__ import annotations
 
 import urllib.request
+from collections import Counter
 from typing import Any
 
 from milcourt import parse
 from milcourt.simulate.faults import FaultConfig, FaultPlan
-from milcourt.simulate.pages import render_card
+from milcourt.simulate.pages import card_url, lower_style, render_card, render_doc
 from milcourt.simulate.population import generate
 from milcourt.simulate.server import CourtServer, SimulatedCourts
 from milcourt.simulate.truth import case_record
@@ -100,3 +101,27 @@ def test_no_defendant_name_survives_depersonalisation() -> None:
         text = json.dumps(names.depersonalise(parsed, pz), ensure_ascii=False)
         found = pattern.search(text)
         assert found is None, text[max(found.start() - 80, 0): found.end() + 40]
+
+
+def test_simulated_pages_show_the_real_page_behaviours_and_parse_to_the_truth() -> None:
+    """Print copies, art. 30 modifiers, lower-court wordings and acts' own pages, each in its
+    share of a population, all read back as the truth says."""
+    seen: Counter[str] = Counter()
+    for case in generate(seed=11, cases=600).cases:
+        html = render_card(case, "/c")
+        page = parse.parse_page(html)
+        record = case_record(case)
+        assert page["persons"][0]["articles"][0]["stage"] == record.get("stage")
+        assert not any(a["article"] == "30" for a in page["persons"][0]["articles"])
+        seen["print copy"] += b"printVersionBodyCase" in html
+        seen[f"stage {record.get('stage')}"] += 1
+        if case.instance == "appeal":
+            seen[f"lower {lower_style(case)}"] += 1
+            assert page["case"]["lower_court"]["number"] == case.lower.number  # type: ignore[union-attr]
+        if case.act:
+            act = parse.parse_page(render_doc(case, "/c"))
+            assert act["kind"] == "act" and act["case_url"] == card_url("/c", case) and act["text"]
+            seen["act page"] += 1
+    for behaviour in ("print copy", "stage attempt", "stage preparation", "lower first_instance_tab",
+                      "lower generic_tab", "lower case_tab", "act page"):
+        assert seen[behaviour] > 0, f"no simulated page shows {behaviour}: {seen}"

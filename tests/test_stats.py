@@ -123,6 +123,23 @@ def test_decided_dates_and_ranges(store) -> None:  # type: ignore[no-untyped-def
     assert _counts(ranged, "quarter") == {("2024-Q1",): 1, ("2024-Q2",): 2}
 
 
+def test_stage_groups_and_filters_charges(store_url: str) -> None:
+    """An attempt on 337 ч.5 counts under 337 with stage "attempt"; charges printed without
+    art. 30 are "completed"; art. 30 is never an article of its own."""
+    store = open_store(store_url)
+    add(store, Case(KRASNODAR, "1-20/2024", "2024-03-05", [("337", "5", "attempt")]))
+    add(store, Case(KRASNODAR, "1-21/2024", "2024-03-06", [("337", "5")]))
+    add(store, Case(KRASNODAR, "1-22/2024", "2024-03-07", [("338", "1", "preparation"), ("337", "5")]))
+    assert _counts(_stats(store, by=["article", "stage"]), "article", "stage") == {
+        ("337", "attempt"): 1, ("337", "completed"): 2, ("338", "preparation"): 1}
+    assert _counts(_stats(store, by=["article"], stage="attempt"), "article") == {("337",): 1}
+    assert _counts(_stats(store, by=[], stage="preparation"), ) == {(): 1}
+    assert _counts(_stats(store, by=["stage"], article="337"), "stage") == {("attempt",): 1, ("completed",): 2}
+    with pytest.raises(StatsError, match="--stage must be one of completed, attempt, preparation"):
+        StatsQuery(stage="tried")
+    store.close()
+
+
 def test_bad_requests_are_named() -> None:
     with pytest.raises(StatsError, match="unknown --by field"):
         StatsQuery(by=["defendant"])

@@ -47,7 +47,7 @@ def test_cases_json_rows(filled: str) -> None:
     assert garrison == {
         "court_code": "61GV0004", "number": "1-57/2024", "instance": "first", "uid": "61GV0004-01-2024-000197-32",
         "received": "2024-03-11", "decided": "2024-05-06", "result": "Вынесен ПРИГОВОР",
-        "articles": [{"law": "УК РФ", "article": "337", "part": "5", "point": None}], "proceeding_id": garrison["proceeding_id"], "synthetic": False,
+        "articles": [{"law": "УК РФ", "article": "337", "part": "5", "point": None, "stage": None}], "proceeding_id": garrison["proceeding_id"], "synthetic": False,
         "removed_from_source": None, "version": 1,
     }
     assert rows[3]["proceeding_id"] == garrison["proceeding_id"] and rows[3]["synthetic"] is True

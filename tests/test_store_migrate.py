@@ -70,7 +70,7 @@ def test_version_1_store_migrates_to_latest_without_loss(store_url: str) -> None
             have = {c["name"] for c in inspector.get_columns(table.name)} - {"tsv"}
             assert have == set(table.columns.keys()), table.name
         rows = list_cases(conn)
-        assert [(r["number"], r["articles"]) for r in rows] == [("1-57/2024", [{"law": "УК РФ", "article": "337", "part": "5", "point": None}]),
+        assert [(r["number"], r["articles"]) for r in rows] == [("1-57/2024", [{"law": "УК РФ", "article": "337", "part": "5", "point": None, "stage": None}]),
                                                                 ("22-311/2024", [])]
         assert all(r["removed_from_source"] is None for r in rows)
         (proceeding,) = list_proceedings(conn)  # migration 2 linked the cards already stored

@@ -3,7 +3,8 @@
 Each fetched page travels as one :class:`PageItem`. The archive keeps the bytes as served;
 parsing decides what the page is (a gate or a page the parser cannot read never reaches the
 store; a page that looks cut off is fetched again after a backoff); the store ingests case
-cards (it parses and pseudonymises them itself: no name leaves this process unscrubbed).
+cards, and acts' own pages as acts of their case (it parses and pseudonymises them itself: no
+name leaves this process unscrubbed).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class PageItem:
     card_key: str = ""
     number: str | None = None
     row_sig: str = ""
+    card_url: str = ""  # an act's page: the card that links to it (its case in the store)
     attempt: int = 0
     sha256: str = ""
     parsed: dict[str, Any] | None = field(default=None, repr=False)
@@ -121,6 +123,8 @@ class IngestIntoStore(_Stage):
     def process_item(self, item: PageItem) -> PageItem:
         spider = self.spider
         report = spider.report
+        if item.role == "act" and not item.replayed:
+            self._store_act(item)
         if item.role == "card" and not item.replayed:
             try:
                 result = spider.store.ingest_page(item.body, source=item.url, url=item.url,
@@ -144,6 +148,15 @@ class IngestIntoStore(_Stage):
         if item.role != "search":
             spider.request_done(item.court)
         return item
+
+    def _store_act(self, item: PageItem) -> None:
+        """An act's own page joins its case in the store; a file (rtf, pdf) or a page the parser
+        does not read as an act stays in the raw archive only."""
+        try:
+            self.spider.store.ingest_act(item.body, source=item.url, url=item.url, case_url=item.card_url or None,
+                                         fetched_at=item.fetched_at, synthetic=item.synthetic)
+        except ValueError as exc:
+            log.info("act kept in the archive only: %s", exc)
 
 
 def ingest_status(result: Any) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from milcourt.extract import document, outcome, person, punishment, qualification
+from milcourt.extract import document, outcome, person, proceeding, punishment, qualification
 from milcourt.extract.absence import absence
 from milcourt.extract.motive import motives
 from milcourt.extract.segment import Act, Part, segment
@@ -25,6 +25,14 @@ _NEW_VERDICT = re.compile(r"признать\s+(?:[^.\n]|\.\s*[а-яё\d])*?(?<!
 
 # the judgment under review acquitted him: "которым … оправдан", "на оправдательный приговор"
 _ACQUITTAL_REVIEWED = re.compile(r"\bоправдан\b|оправдательн[а-я]*\s+приговор", re.I)
+
+
+# The criminal fields of an act that is not criminal: empty, whatever its words.
+_NOT_CRIMINAL: dict[str, Any] = {
+    "articles": [], "service_basis": None, "rank": None, "absence": {"start": None, "end": None, "ended_by": None},
+    "repeat_offence": False, "special_procedure": False, "final_sentence": None, "motives": [],
+    "release_ground": None,
+}
 
 
 def _reviewed_sentence(act: Act, hits: list[Hit]) -> dict[str, Any] | None:
@@ -66,11 +74,19 @@ def extract_act_with_spans(text: str) -> tuple[dict[str, Any], list[dict[str, An
         return hit.text
 
     kind = document.doc_type(act)
+    if kind == "other":
+        kind = proceeding.review_kind(act) or kind
     facts: dict[str, Any] = {"doc_type": kind}
     facts["court"] = keep("court", document.court(act))
     facts["date"] = keep("date", document.act_date(act))
     facts["case_number"] = keep("case_number", document.case_number(act))
     facts["uid"] = keep("uid", document.uid(act))
+    if proceeding.procedure(act) != proceeding.CRIMINAL:
+        # civil, КАС and КоАП acts: what any act has, and no criminal fact
+        outcome_hit = outcome.appeal_outcome(act) if kind in _APPEAL else None
+        facts.update(_NOT_CRIMINAL, appeal_outcome=keep("appeal_outcome", outcome_hit),
+                     absence=dict(_NOT_CRIMINAL["absence"]), sentence=punishment.empty(None))
+        return {k: facts[k] for k in KEYS}, spans
     arts, art_hits = qualification.articles(act)
     facts["articles"] = arts
     spans += [{"field": "articles", "start": h.start, "end": h.end} for h in art_hits]

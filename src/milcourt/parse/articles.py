@@ -1,4 +1,4 @@
-"""Article references ("ст.337 ч.5 УК РФ") into structured lists of {law, article, part, point}.
+"""Article references ("ст.337 ч.5 УК РФ") into structured lists of {law, article, part, point, stage}.
 
 Court pages print charges in several orders: article first (``ст.173.1 ч.2 п.б УК РФ``, the
 sudrf persons table), part first (``ч. 2.1 ст. 337 УК РФ``, ``п. «б» ч. 2 ст. 173.1 УК РФ``, the
@@ -9,6 +9,12 @@ grouped: one group per article, with the part/point that stand next to it. Parts
 an article wait for it (several may: "ч. 1, 2 ст. 337" is two entries); a part printed after a
 comma joins the article before it ("ст.337 ч.3.1, ч.5"); a bare number is an article only in a
 list ("ст.ст. 337, 338") or right before its part ("337 ч.5"), never a count or a date.
+
+A list of points is one entry: ``point`` holds them comma-joined in printed order ("п.п.а,в",
+"п. «а», «в»" → ``"а,в"``), so a single point reads as before. Art. 30 of the criminal code
+(preparation, part 1-2; attempt, part 3) is never a charge of its own: it is the ``stage`` of the
+article it is printed with ("ч.3 ст.30, ч.5 ст.337" is an attempt on 337 ч.5), the article after
+it, else the one before it.
 """
 
 from __future__ import annotations
@@ -22,10 +28,14 @@ class Article(TypedDict):
     article: str
     part: str | None
     point: str | None
+    stage: str | None  # "preparation" | "attempt" (art. 30 printed with the article) | None
 
 
 _NUM = r"(\d+(?:\.\d+)*)"
-_LETTER_LIST = r"[«\"“']?([а-яё]|\d+)(?![а-яё\d])[»\"”']?((?:\s*(?:,|и)\s*[«\"“']?(?:[а-яё]|\d+)(?![а-яё\d])[»\"”'])*)"
+# Further items of a point list: quoted ("«а», «в»", "\"а\",\"в\"") or bare letters ("п.п.а,в",
+# "п.п. а, в"); a bare letter followed by a number is the next token ("и ч.2"), not a point.
+_MORE_POINTS = r"(?:\s*(?:,|и)\s*(?:[«\"“'](?:[а-яё]|\d+)[»\"”']|[а-яё](?![а-яё\d])(?!\.?\s*\d)))*"
+_LETTER_LIST = rf"[«\"“']?([а-яё]|\d+)(?![а-яё\d])[»\"”']?({_MORE_POINTS})"
 _CODES = r"УК|УПК|КоАП|КОАП|ГК|ГПК|КАС|НК|ТК|ЖК|СК|АПК|ЗК|БК|ВК|УИК"
 _TOKEN = re.compile(
     rf"(?P<law>(?<![А-Яа-яЁё])(?-i:{_CODES})(?:\s*(?:РФ|РСФСР|Российской\s+Федерации))?(?![А-Яа-яЁё]))"
@@ -49,18 +59,23 @@ def _number(token: str) -> str:
 
 def _point(token: str) -> str:
     body = re.sub(r"^п(?:\.\s*п\.?|п\.?|ункт[а-я]*|\.)?\s*", "", token, flags=re.IGNORECASE)
-    items = re.findall(r"(?<![а-яё\d])([а-яё]|\d+)(?![а-яё\d])", body, flags=re.IGNORECASE)
+    quoted = re.findall(r"[«\"“']([а-яё]|\d+)[»\"”']", body, flags=re.IGNORECASE)
+    items = quoted or re.findall(r"(?<![а-яё\d])([а-яё]|\d+)(?![а-яё\d])", body, flags=re.IGNORECASE)
+    if not quoted:  # "п.п. а и в": a bare "и" after the first item joins the list ("«и»" is a point)
+        items = items[:1] + [item for item in items[1:] if item.lower() != "и"]
     return ",".join(item.lower() for item in items)
 
 
 class _Group:
-    __slots__ = ("article", "part", "point", "at")
+    __slots__ = ("article", "part", "point", "at", "law", "stage")
 
     def __init__(self) -> None:
         self.article = ""
         self.part: str | None = None
         self.point: str | None = None
         self.at = 0
+        self.law: str | None = None
+        self.stage: str | None = None
 
 
 def parse_articles(text: str | None, default_law: str | None = None) -> list[Article]:
@@ -138,15 +153,48 @@ def parse_articles(text: str | None, default_law: str | None = None) -> list[Art
         return []
     # Code before its articles ("УК РФ: ст. 337") or after them ("ст.183 ч.4; ст.290 ч.3 УК РФ").
     prefix_style = bool(laws) and laws[0][0] < groups[0].at
-    out: list[Article] = []
-    seen: set[tuple[str | None, str, str | None, str | None]] = set()
     for group in groups:
-        law = _law_for(group.at, laws, prefix_style) or default_law
-        key = (law, group.article, group.part, group.point)
+        group.law = _law_for(group.at, laws, prefix_style) or default_law
+    out: list[Article] = []
+    seen: set[tuple[str | None, str, str | None, str | None, str | None]] = set()
+    for group in _staged(groups):
+        key = (group.law, group.article, group.part, group.point, group.stage)
         if key not in seen:
             seen.add(key)
-            out.append({"law": law, "article": group.article, "part": group.part, "point": group.point})
+            out.append({"law": group.law, "article": group.article, "part": group.part, "point": group.point,
+                        "stage": group.stage})
     return out
+
+
+_CRIMINAL_CODES = (None, "УК РФ", "УК РСФСР")
+# Art. 30 УК РФ: part 1 defines preparation, part 2 when it is punishable, part 3 attempt.
+_STAGE_OF_PART = {"1": "preparation", "2": "preparation", "3": "attempt"}
+
+
+def _staged(groups: list[_Group]) -> list[_Group]:
+    """The charges without art. 30 entries, each art. 30 turned into the stage of its article.
+
+    The article is the next one printed after art. 30 ("ч.3 ст.30, ч.5 ст.337"), all its parts
+    ("ч.3 ст.30, ч.1, 2 ст.337"); failing that, the one before it ("ст.337 ч.5, ст.30 ч.3").
+    """
+    charges = [g for g in groups if not _is_stage(g)]
+    if len(charges) == len(groups):
+        return groups
+    for index, group in enumerate(groups):
+        if not _is_stage(group):
+            continue
+        stage = _STAGE_OF_PART.get(group.part or "")
+        after = [g for g in groups[index + 1 :] if not _is_stage(g)]
+        before = [g for g in groups[:index] if not _is_stage(g)]
+        targets = [g for g in after if g.at == after[0].at] if after else before[-1:]
+        for target in targets:
+            if target.stage is None:
+                target.stage = stage
+    return charges
+
+
+def _is_stage(group: _Group) -> bool:
+    return group.article == "30" and group.law in _CRIMINAL_CODES
 
 
 def _flush(pending: list[_Group], groups: list[_Group]) -> None:

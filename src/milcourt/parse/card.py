@@ -15,6 +15,7 @@ from typing import Any
 
 from milcourt.parse import labels as L
 from milcourt.parse.articles import parse_articles
+from milcourt.parse.lower_court import read_lower_court
 from milcourt.parse.sections import card_tables
 from milcourt.parse.tables import Table, column, lookup, value_at
 from milcourt.parse.text import cell_text, clean, clock_time, iso_date, lines_of
@@ -101,8 +102,9 @@ def default_law(root: Any) -> str | None:
     return _KIND_LAW.get(match.group(1)) if match else None
 
 
-def parse_card(root: Any, html: str) -> dict[str, Any]:
-    """The page dict of a case card (kind ``case_card``); sanity is checked by the caller."""
+def parse_card(root: Any, html: str, source: str = "<bytes>") -> dict[str, Any]:
+    """The page dict of a case card (kind ``case_card``); sanity is checked by the caller, but for
+    a lower-court block that could not be read (``PageLayoutError`` naming ``source``)."""
     tables = card_tables(root)
     fields: dict[str, str] = {}  # the case's own label table(s)
     lower: dict[str, str] = {}  # the lower-court tab
@@ -126,7 +128,7 @@ def parse_card(root: Any, html: str) -> dict[str, Any]:
         "judge": lookup(fields, *L.JUDGE),
         "decided": iso_date(lookup(fields, *L.DECIDED)),
         "result": result_text(lookup(fields, *L.RESULT)),
-        "lower_court": _lower_court(fields, lower),
+        "lower_court": read_lower_court(fields, lower, source=source, number=numbers[0] if numbers else None),
     }
     return {
         "kind": "case_card",
@@ -135,21 +137,6 @@ def parse_card(root: Any, html: str) -> dict[str, Any]:
         "persons": _persons(tables, law),
         "acts": _acts(root),
     }
-
-
-def _lower_court(fields: dict[str, str], tab: dict[str, str]) -> dict[str, str | None] | None:
-    """The lower court: its own labels anywhere, or the generic ones inside its tab."""
-
-    def pick(specific: tuple[str, ...], generic: tuple[str, ...]) -> str | None:
-        return lookup(tab, *specific) or lookup(fields, *specific) or lookup(tab, *generic)
-
-    lower = {
-        "court": pick(L.LOWER_COURT, L.LOWER_TAB_COURT),
-        "number": pick(L.LOWER_NUMBER, L.LOWER_TAB_NUMBER),
-        "judge": pick(L.LOWER_JUDGE, L.LOWER_TAB_JUDGE),
-        "decided": iso_date(pick(L.LOWER_DECIDED, L.LOWER_TAB_DECIDED)),
-    }
-    return lower if any(lower.values()) else None
 
 
 def _events(tables: list[Table]) -> list[dict[str, str | None]]:

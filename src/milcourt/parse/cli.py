@@ -71,6 +71,8 @@ def _summary(results: list[dict[str, Any]]) -> None:
         elif kind == "search_results":
             total = page["total"] if page["total"] is not None else "?"
             table.add_row(name, kind, "", "", f"{len(page['rows'])} rows of {total}")
+        elif kind == "act":
+            table.add_row(name, kind, "", "", f"{page['title'] or 'act'}: {len(page['text'])} characters")
         else:
             table.add_row(name, kind, "", "", "")
     Console().print(table)
@@ -87,7 +89,7 @@ def register(app: typer.Typer) -> None:
             False, "--keep-names", help="Print names as on the page (no pseudonyms). For checking only."
         ),
     ) -> None:
-        """Read court pages (case cards, search results, gate pages) into structured records.
+        """Read court pages (case cards, search results, acts' own pages, gate pages) into structured records.
 
         Names other than judges' are replaced by pseudonyms unless --keep-names is given.
         A file that cannot be read is reported on stderr and the others still parse; the exit

@@ -1,4 +1,4 @@
-"""What kind of page this is: case card, search results, captcha, unavailable, or unknown.
+"""What kind of page this is: case card, search results, act, captcha, unavailable, or unknown.
 
 Decided from the structure of the case module (the card heading and tabs, a results table with a
 case-number column) before any text marker, so that a card whose act happens to mention a
@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from milcourt.parse.act_page import is_act_page
 from milcourt.parse.listing import NOTHING_FOUND, find_results_table, total_in
 from milcourt.parse.text import plain
 
 CASE_CARD = "case_card"
 SEARCH_RESULTS = "search_results"
+ACT = "act"
 CAPTCHA = "captcha"
 UNAVAILABLE = "unavailable"
 UNKNOWN = "unknown"
-KINDS = (CASE_CARD, SEARCH_RESULTS, CAPTCHA, UNAVAILABLE, UNKNOWN)
+KINDS = (CASE_CARD, SEARCH_RESULTS, ACT, CAPTCHA, UNAVAILABLE, UNKNOWN)
 
 # The card heading, the vnkod layout's tabs, act tabs, or the classic layout's first tab holding a
 # label table (cards saved without their heading).
@@ -51,13 +53,15 @@ def module_root(tree: Any) -> Any:
 
 
 def structural_kind(root: Any) -> str | None:
-    """A case card or search results, known from the module's structure alone."""
+    """A case card, search results or an act's own page, known from the module's structure alone."""
     if root is None:
         return None
     if root.css_first(_CARD_MARKS) is not None:
         return CASE_CARD
     if find_results_table(root) is not None:
         return SEARCH_RESULTS
+    if is_act_page(root):
+        return ACT
     return None
 
 

@@ -29,9 +29,13 @@ NOTHING_FOUND = (
     "ничего не найдено",
     "Ничего не найдено",
 )
-# "ОБВИНЯЕМЫЙ (ПОДСУДИМЫЙ): Медведев П.А. - ст.337 ч.5": the role and the name before the
-# articles go, so that initials such as "П.А." are never read as a point ("п. а").
-_PARTY_PREFIX = re.compile(r"^[^:a-zа-яё]{2,80}:\s*[^:]{1,80}?\s[-–—]\s+")
+# "ОБВИНЯЕМЫЙ (ПОДСУДИМЫЙ): Медведев П.А. - ст.337 ч.5", or with no role ("ПЕТРОВ П.А. - ст.12.27
+# ч.2 КоАП РФ", the cell of a КоАП review listing): the role and the name before the articles go,
+# so that initials such as "П.А." are never read as a point ("п. а"). A name holds no digits, so
+# "ст.30 ч.3 - ст.337 ч.5" keeps its first article.
+_PARTY_PREFIX = re.compile(
+    r"^(?:[^:a-zа-яё]{2,80}:\s*[^:]{1,80}?|[^:\d]{2,80}?)\s[-–—]\s+(?=(?:[сС]т|[чЧ]|[пП])\.|[сС]тать|[чЧ]аст|[пП]ункт|УК|КоАП)",
+)
 
 
 def find_results_table(root: Any) -> tuple[Table, int, list[str]] | None:

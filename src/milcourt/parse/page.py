@@ -10,9 +10,10 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
+from milcourt.parse.act_page import parse_act_page
 from milcourt.parse.card import parse_card
 from milcourt.parse.decode import decode_page_source
-from milcourt.parse.detect import CASE_CARD, SEARCH_RESULTS, module_root, page_kind, structural_kind
+from milcourt.parse.detect import ACT, CASE_CARD, SEARCH_RESULTS, module_root, page_kind, structural_kind
 from milcourt.parse.errors import PageLayoutError, ParseError
 from milcourt.parse.listing import parse_listing
 from milcourt.parse.site import site_url
@@ -36,19 +37,21 @@ def parse_page(data: bytes, *, source: str = "<bytes>", base_url: str | None = N
     tree = LexborHTMLParser(utf8 if utf8 is not None else html)
     root = module_root(tree)
     kind = page_kind(tree, root, html)
-    if kind not in (CASE_CARD, SEARCH_RESULTS) and tree.body is not None and root is not None and root.tag != "body":
+    if kind not in (CASE_CARD, SEARCH_RESULTS, ACT) and tree.body is not None and root is not None and root.tag != "body":
         # A site theme whose "#content" wraps something else than the case module.
         body_kind = structural_kind(tree.body)
         if body_kind is not None:
             root, kind = tree.body, body_kind
     page: dict[str, Any]
     if kind == CASE_CARD:
-        page = parse_card(root, html)
+        page = parse_card(root, html, source)
     elif kind == SEARCH_RESULTS:
         page = parse_listing(root, html, source=source, base=base_url or site_url(html))
+    elif kind == ACT:
+        page = parse_act_page(root, base_url or site_url(html))
     else:
         page = {"kind": kind}
-    if page["kind"] in (CASE_CARD, SEARCH_RESULTS) and _truncated(html):
+    if page["kind"] in (CASE_CARD, SEARCH_RESULTS, ACT) and _truncated(html):
         raise PageLayoutError(source, f"truncated {page['kind']} page (no closing </html>): the record would be incomplete")
     check_sanity(page, source)
     return page
@@ -82,6 +85,9 @@ def check_sanity(page: dict[str, Any], source: str) -> None:
                 f"case card {case['number']}: none of its labels were found "
                 "(no 'Уникальный идентификатор дела', 'Дата поступления', events, persons or acts)",
             )
+    elif page["kind"] == ACT:
+        if not page["text"]:
+            raise PageLayoutError(source, f"act page {page['title'] or ''!s}: no act text after the link to its case")
     elif page["kind"] == SEARCH_RESULTS:
         total, rows = page["total"], page["rows"]
         if total and not rows:

@@ -6,10 +6,19 @@ criminal card as leninsky_ufa_criminal.html (tabs ДЕЛО, ДВИЖЕНИЕ Д�
 search results with the paging line "Всего по запросу найдено — N. На странице записи с A по B."
 as ksoyu_listing_acts.html. Links keep the real ``modules.php?name=sud_delo`` shapes, under the
 court's site root (``root``: "" when served by host name, "/<court code>" by path prefix).
+
+The behaviours of real pages appear in stable shares (drawn from the case or the court, never
+from the population's random stream): a hidden print copy of the card's tables (a quarter of
+the cards), art. 30 printed before the article of an attempt or preparation (one case in
+twenty), the lower court under three wordings by appeal court (its own tab with the first-
+instance labels or with generic ones, or the court's own words in the ДЕЛО tab), and each act
+on a page of its own that links back to its card.
 """
 
 from __future__ import annotations
 
+import re
+import zlib
 from datetime import date, timedelta
 from html import escape
 
@@ -22,10 +31,32 @@ TITLES = {"first": "Уголовные дела - первая инстанци�
 HIDDEN = "Информация скрыта"
 
 
+STAGE_PART = {"preparation": "1", "attempt": "3"}  # the part of art. 30 courts print for each stage
+
+
 def articles_text(case: Case) -> str:
-    """'ст.337 ч.5 УК РФ' or 'ст.337 ч.5; ст.338 УК РФ', as the ЛИЦА tab prints them."""
+    """'ст.337 ч.5 УК РФ' or 'ст.337 ч.5; ст.338 УК РФ', as the ЛИЦА tab prints them; an attempt
+    or preparation prints art. 30 before the article it modifies ('ст.30 ч.3, ст.337 ч.5 УК РФ')."""
     parts = [f"ст.{a} ч.{p}" if p else f"ст.{a}" for a, p in case.articles]
+    if case.stage is not None and parts:
+        parts[0] = f"ст.30 ч.{STAGE_PART[case.stage]}, {parts[0]}"
     return "; ".join(parts) + " УК РФ"
+
+
+LOWER_STYLES = ("first_instance_tab", "generic_tab", "case_tab")
+
+
+def lower_style(case: Case) -> str | None:
+    """How the card of an appeal prints its lower court: the cassation wording in its own tab,
+    the tab's generic labels, or (a third of the district courts) their own words in ДЕЛО."""
+    if case.instance != "appeal" or case.lower is None:
+        return None
+    return LOWER_STYLES[_variant(case.court, 3)]
+
+
+def _variant(text: str, n: int) -> int:
+    """A stable choice among ``n`` page variants (by the case or court it is drawn for)."""
+    return zlib.crc32(text.encode()) % n
 
 
 def new_param(case_or_delo: Case | str) -> str:
@@ -83,7 +114,9 @@ def render_card(case: Case, root: str = "", *, early: bool = False) -> bytes:
     are the same in both versions."""
     person = escape(case.defendant) if case.defendant else HIDDEN
     act_shown = case.act is not None and not early
-    tabs = ["ДЕЛО"] + (["РАССМОТРЕНИЕ В НИЖЕСТОЯЩЕМ СУДЕ"] if case.instance == "appeal" else [])
+    style = lower_style(case)
+    in_case_tab = style == "case_tab"
+    tabs = ["ДЕЛО"] + (["РАССМОТРЕНИЕ В НИЖЕСТОЯЩЕМ СУДЕ"] if case.instance == "appeal" and not in_case_tab else [])
     tabs += ["ДВИЖЕНИЕ ДЕЛА", "ЛИЦА", "СТОРОНЫ"] + (["СУДЕБНЫЕ АКТЫ"] if act_shown else [])
     n = len(tabs)
     tab_list = "".join(
@@ -98,6 +131,11 @@ def render_card(case: Case, root: str = "", *, early: bool = False) -> bytes:
         rows += _row("Дата рассмотрения", ddmmyyyy(case.decided)) + _row("Результат рассмотрения", escape(case.result or ""))
     if case.instance == "first":
         rows += _row("Признак рассмотрения дела", "Рассмотрено единолично судьей")
+    if in_case_tab:  # courts that print the lower court in the ДЕЛО tab, in words of their own
+        assert case.lower is not None
+        rows += (_row("Гарнизонный военный суд", escape(case.lower.court_name))
+                 + _row("Номер производства по делу в суде 1-ой инстанции", escape(case.lower.number))
+                 + _row("Судья нижестоящего суда", escape(case.lower.judge)))
     parts = [f"""	<div id="cont1" style="display: block; padding: 0 15px 15px 15px;">
 		<table width="100%" border="0" cellspacing="0" cellpadding="3" id="tablcont">
 			<tr>
@@ -108,11 +146,15 @@ def render_card(case: Case, root: str = "", *, early: bool = False) -> bytes:
 	</div>
 """]
     tab = 2
-    if case.instance == "appeal" and case.lower is not None:
+    if case.instance == "appeal" and case.lower is not None and not in_case_tab:
         low = case.lower
-        lower_rows = (_row("Суд (судебный участок) первой инстанции", escape(low.court_name))
-                      + _row("Номер дела в первой инстанции", escape(low.number))
-                      + _row("Судья (мировой судья) первой инстанции", escape(low.judge)))
+        if style == "first_instance_tab":
+            lower_rows = (_row("Суд (судебный участок) первой инстанции", escape(low.court_name))
+                          + _row("Номер дела в первой инстанции", escape(low.number))
+                          + _row("Судья (мировой судья) первой инстанции", escape(low.judge)))
+        else:  # the tab's generic labels
+            lower_rows = _row("Суд", escape(low.court_name)) + _row("Номер дела", escape(low.number)) \
+                + _row("Судья", escape(low.judge))
         parts.append(f"""		<div id="cont2" style="display: none; padding: 0 15px 15px 15px;">
 			<table width="100%" border="0" cellspacing="0" cellpadding="3" id="tablcont">
 				<tr>
@@ -136,6 +178,11 @@ def render_card(case: Case, root: str = "", *, early: bool = False) -> bytes:
                                            "Лицо, участвующее в деле (ФИО, наименование)", "ИНН", "КПП", "ОГРН", "ОГРНИП"],
                        [["Защитник (адвокат)", HIDDEN, "", "", "", ""],
                         ["Прокурор", "Военная прокуратура гарнизона", "", "", "", ""]], False))
+    if _variant(f"{case.court} {case.number}", 4) == 0:
+        # A quarter of the cards carry the hidden print copy of their tables (the print button's).
+        copied = re.findall(r"<table.*?</table>", "".join(parts), flags=re.S)
+        parts.append("<div class='lawcase-tab-content printVersionBody none' id='printVersionBodyCase' "
+                     "style='display: none;'>" + "".join(copied) + "</div>\n")
     if act_shown:
         parts.append(_acts_tab(tab + 3, case))
     published = ddmmyyyy(case.received)
@@ -223,10 +270,16 @@ def render_no_results(court_name: str, delo_id: str) -> bytes:
     return module_page(court_name, AS_OF, delo_id, content)
 
 
-def render_doc(case: Case) -> bytes:
-    """The act text page a listing's "Судебные акты" arrow opens."""
-    content = (f"<div id='cont_doc1' style='display: block; padding: 15px; font-size: 14px; color: black;'>\n"
-               f"<span style=\"TEXT-ALIGN: justify\">\n{case.act or ''}</span></div>\n")
+def render_doc(case: Case, root: str = "") -> bytes:
+    """The act's own page (``name_op=doc``) a listing's "Судебные акты" arrow opens: the act's
+    kind as title, the print button, the link back to the card ("Информация по делу"), the text."""
+    kind = "Приговор по уголовному делу" if case.instance == "first" else "Апелляционное определение по уголовному делу"
+    stage = "первая инстанция" if case.instance == "first" else "апелляция"
+    content = (f"\t<div id=line></div>\n<div align='center' class='title'>\n\t{kind} - {stage}"
+               "<div id='doccont' align='right' style='padding:5px;'><img src='images/print.gif' alt='Печать решения' "
+               "onclick=\"openPrintWinCases('1', document.getElementById('content'))\"></div>\n</div>\n"
+               f"<div id=line></div>\n<div align='right'><a href='{card_url(root, case)}'>Информация по делу</a></div>\n"
+               f"<span style=\"TEXT-ALIGN: justify\">\n{case.act or ''}</span>\n")
     return module_page(case.court_name, AS_OF, case.delo_id, content)
 
 

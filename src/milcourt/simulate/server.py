@@ -68,7 +68,7 @@ class SimulatedCourts:
             case = self.docs.get((court, _int(params.get("number"))))
             if case is None or case.act is None or self.plan.is_removed(case.key()):
                 return 404, layout.module_page(name, pages.today(), delo_id, layout.error_content("Документ не найден")), action
-            return 200, pages.render_doc(case), action
+            return 200, pages.render_doc(case, root), action
         if kind == "search":
             if op == "r_juid":
                 pairs = [(k, v) for k, v in pairs if k.lower() != "judicial_uid"]

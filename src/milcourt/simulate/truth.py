@@ -26,6 +26,8 @@ def case_record(case: Case) -> dict[str, Any]:
         "received": case.received.isoformat(), "decided": case.decided.isoformat() if case.decided else None,
         "result": case.result,
     }
+    if case.stage is not None:
+        record["stage"] = case.stage  # of the first article: printed with art. 30 before it
     if case.lower is not None:
         record["lower"] = {"court": case.lower.court, "number": case.lower.number}
     return record

@@ -37,11 +37,13 @@ def split_article(text: str) -> tuple[str, str | None]:
     return article, part or None
 
 FIELDS = (
-    "year", "quarter", "month", "article", "part", "court", "district", "region", "instance",
+    "year", "quarter", "month", "article", "part", "stage", "court", "district", "region", "instance",
     "result", "sentence_kind", "service_basis", "motive",
 )
 SENTENCED = ("imprisonment", "suspended", "disciplinary_unit", "restriction_of_service", "fine")
 REGIMES = ("settlement", "general", "strict", "special")
+#: A charge's stage as stats name it: a charge printed without art. 30 is a completed offence.
+STAGES = ("completed", "attempt", "preparation")
 APPEAL_OUTCOMES = ("upheld", "changed", "overturned")
 #: Which act speaks for a case when it has several: lower is preferred.
 DOC_PRIORITY = {
@@ -66,11 +68,14 @@ class StatsQuery:
     include_synthetic: bool = False
     court: str | None = None
     district: str | None = None
+    stage: str | None = None  # completed | attempt | preparation: only charges at that stage
 
     def __post_init__(self) -> None:
         unknown = [f for f in self.by if f not in FIELDS]
         if unknown:
             raise StatsError(f"unknown --by field(s) {', '.join(unknown)}; choose from {', '.join(FIELDS)}")
+        if self.stage is not None and self.stage not in STAGES:
+            raise StatsError(f"--stage must be one of {', '.join(STAGES)}")
         if self.date_field not in ("received", "decided"):
             raise StatsError("--date must be 'received' or 'decided'")
         if self.article and "." in self.article and self.part is None:
@@ -107,7 +112,8 @@ def primary_facts() -> sa.Subquery:
 
 def _current_charges() -> sa.Subquery:
     return (
-        sa.select(s.charges.c.case_id, s.charges.c.article, s.charges.c.part)
+        sa.select(s.charges.c.case_id, s.charges.c.article, s.charges.c.part,
+                  sa.func.coalesce(s.charges.c.stage, STAGES[0]).label("stage"))
         .join(s.cases, sa.and_(s.cases.c.id == s.charges.c.case_id,
                                s.cases.c.current_version == s.charges.c.version))
         .distinct()
@@ -136,7 +142,7 @@ def base_rows(q: StatsQuery, *, with_facts: bool = True) -> sa.Select:
     if "district" in q.by or "region" in q.by or q.district:
         frm = frm.outerjoin(s.courts, s.courts.c.code == c.court_code)
     conds: list[Any] = []
-    needs_charges = "article" in q.by or "part" in q.by
+    needs_charges = "article" in q.by or "part" in q.by or "stage" in q.by
     charges = _current_charges()
     if needs_charges:
         frm = frm.join(charges, charges.c.case_id == c.id)
@@ -144,10 +150,16 @@ def base_rows(q: StatsQuery, *, with_facts: bool = True) -> sa.Select:
             conds.append(charges.c.article.in_(q.articles() or []))
         if q.part:
             conds.append(charges.c.part == q.part)
-    elif q.article:
-        match = sa.select(charges.c.case_id).where(charges.c.article.in_(q.articles() or []))
+        if q.stage:
+            conds.append(charges.c.stage == q.stage)
+    elif q.article or q.stage:
+        match = sa.select(charges.c.case_id)
+        if q.article:
+            match = match.where(charges.c.article.in_(q.articles() or []))
         if q.part:
             match = match.where(charges.c.part == q.part)
+        if q.stage:
+            match = match.where(charges.c.stage == q.stage)
         conds.append(c.id.in_(match))
     if "motive" in q.by:
         frm = frm.outerjoin(s.act_motives, s.act_motives.c.act_id == facts.c.act_id)
@@ -159,6 +171,7 @@ def base_rows(q: StatsQuery, *, with_facts: bool = True) -> sa.Select:
         "month": month,
         "article": charges.c.article if needs_charges else None,
         "part": charges.c.part if needs_charges else None,
+        "stage": charges.c.stage if needs_charges else None,
         "court": c.court_code,
         "district": s.courts.c.district,
         "region": s.courts.c.region,

@@ -34,10 +34,12 @@ def _connect(db: str | None) -> Any:
 @stats_app.callback(invoke_without_command=True)
 def stats(
     ctx: typer.Context,
-    by: str = typer.Option("", "--by", help="Comma-separated fields: year, quarter, month, article, part, "
+    by: str = typer.Option("", "--by", help="Comma-separated fields: year, quarter, month, article, part, stage, "
                            "court, district, region, instance, result, sentence_kind, service_basis, motive."),
     article: str | None = typer.Option(None, "--article", help="Article, or article.part (337.5)."),
     instance: str | None = typer.Option(None, "--instance", help="first | appeal | cassation."),
+    stage: str | None = typer.Option(None, "--stage", help="completed | attempt | preparation: only charges "
+                                     "at that stage (attempt, preparation: art. 30 printed with the article)."),
     since: str | None = typer.Option(None, "--since", help="From this date (YYYY-MM-DD)."),
     until: str | None = typer.Option(None, "--until", help="To this date (YYYY-MM-DD)."),
     date_field: str = typer.Option("received", "--date", help="received | decided: the date months count."),
@@ -60,7 +62,7 @@ def stats(
 
     try:
         q = StatsQuery(
-            by=[f.strip() for f in by.split(",") if f.strip()], article=article, instance=instance,
+            by=[f.strip() for f in by.split(",") if f.strip()], article=article, instance=instance, stage=stage,
             since=date.fromisoformat(since) if since else None,
             until=date.fromisoformat(until) if until else None,
             date_field=date_field, include_synthetic=include_synthetic,

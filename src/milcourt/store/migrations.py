@@ -162,6 +162,12 @@ def _v4_date_indexes(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_cases_decided ON cases (decided)")
 
 
+def _v5_charge_stage(conn: Connection) -> None:
+    """The stage of a charge (preparation or attempt, art. 30 of the criminal code printed with
+    the article): before it, art. 30 was stored as a charge of its own beside its article."""
+    conn.exec_driver_sql("ALTER TABLE charges ADD COLUMN stage TEXT")
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -171,6 +177,7 @@ MIGRATIONS: list[Migration] = [
     (3, "courts registry, act facts and motives, crawl log, official form 10-a figures",
      _v3_courts_facts_crawls_official),
     (4, "indexes on cases.received and cases.decided (browsing and date filters at scale)", _v4_date_indexes),
+    (5, "charges.stage: preparation or attempt (art. 30) of a charged article", _v5_charge_stage),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -14,16 +14,22 @@ from sqlalchemy.engine import Connection
 from milcourt.store import fts, migrations
 from milcourt.store.schema import acts, case_versions, cases, charges, events, persons, proceedings, snapshots
 
+#: How a stage prints before its article, as court pages print it.
+STAGE_LABELS = {"preparation": "ч.1 ст.30", "attempt": "ч.3 ст.30"}
+
 
 def article_label(article: dict[str, Any]) -> str:
-    """"ст.337 ч.5 УК РФ" for {"law": "УК РФ", "article": "337", "part": "5", "point": None}."""
+    """"ст.337 ч.5 УК РФ" for {"law": "УК РФ", "article": "337", "part": "5", "point": None};
+    "ч.3 ст.30, ст.337 ч.5 УК РФ" for an attempt on it."""
     text = f"ст.{article['article']}" + (f" ч.{article['part']}" if article.get("part") else "")
     text += f" п.{article['point']}" if article.get("point") else ""
+    if article.get("stage") in STAGE_LABELS:
+        text = f"{STAGE_LABELS[article['stage']]}, {text}"
     return f"{text} {article['law']}" if article.get("law") else text
 
 
 def articles_of(conn: Connection, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    """Per case, its current version's charges {law, article, part, point}, unique, in order."""
+    """Per case, its current version's charges {law, article, part, point, stage}, unique, in order."""
     out: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
     if not ids:
         return out
@@ -34,7 +40,7 @@ def articles_of(conn: Connection, ids: list[int]) -> dict[int, list[dict[str, An
         .order_by(charges.c.case_id, charges.c.person_no, charges.c.charge_no)
     ).all()
     for r in rows:
-        item = {"law": r.law, "article": r.article, "part": r.part, "point": r.point}
+        item = {"law": r.law, "article": r.article, "part": r.part, "point": r.point, "stage": r.stage}
         if item not in out[r.case_id]:
             out[r.case_id].append(item)
     return out

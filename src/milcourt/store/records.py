@@ -33,10 +33,23 @@ def content_of(page: dict[str, Any]) -> dict[str, Any]:
     return {
         "case": page.get("case") or {},
         "events": page.get("events") or [],
-        "persons": page.get("persons") or [],
+        "persons": [_person_content(p) for p in page.get("persons") or []],
         # act texts live once in ``acts`` (per version); the version keeps each text's hash
         "acts": [{"title": a.get("title"), "text_sha": text_sha(a.get("text"))} for a in page.get("acts") or []],
     }
+
+
+def _person_content(person: dict[str, Any]) -> dict[str, Any]:
+    """A person as the version records it. A charge without a stage is recorded as before stages
+    were read (no ``stage`` key), so that a card whose charges did not change keeps its content
+    hash and is not stored again as a new version of every case; a stage that is there is kept."""
+    articles = person.get("articles")
+    if not articles:
+        return person
+    return {**person, "articles": [
+        {k: v for k, v in a.items() if not (k == "stage" and v is None)} if isinstance(a, dict) else a
+        for a in articles
+    ]}
 
 
 def text_sha(text: str | None) -> str:
@@ -92,6 +105,7 @@ def children(page: dict[str, Any], case_id: int, version: int,
             charges.append({
                 **base, "person_no": p_no, "charge_no": c_no, "law": art.get("law"),
                 "article": _str(art.get("article")), "part": _str(art.get("part")), "point": _str(art.get("point")),
+                "stage": art.get("stage"),
             })
     events = [
         {**base, "event_no": n, "name": e.get("name"), "date": iso_date(e.get("date"), "events.date"),

@@ -97,6 +97,7 @@ charges = sa.Table(
     sa.Column("article", sa.Text),
     sa.Column("part", sa.Text),
     sa.Column("point", sa.Text),
+    sa.Column("stage", sa.Text),  # v5: preparation | attempt (art. 30 printed with the article) | NULL
 )
 sa.Index("ix_charges_article", charges.c.article)
 

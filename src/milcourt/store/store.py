@@ -112,6 +112,53 @@ class Store:
             raise ValueError(f"{source}: {exc}") from exc
         return result
 
+    def ingest_act(
+        self, data: bytes, *, source: str, case_url: str | None, url: str | None = None,
+        fetched_at: datetime | None = None, synthetic: bool = False,
+    ) -> IngestResult:
+        """An act's own page (``name_op=doc``) stored as a further act of the case whose card
+        links to it (``case_url``: the card's URL as stored, else the page's own link back).
+
+        The act joins the case's current version (its text once per version; names scrubbed as
+        in any act). Raises ``ValueError`` naming ``source`` for a page that is no act or whose
+        case is not stored (its card must be ingested first).
+        """
+        sha = sha256_of(data)
+        page = ingest.read_page(data, source=source, url=url)
+        kind = str(page.get("kind") or "unknown")
+        if kind != "act":
+            raise ValueError(f"{source}: expected an act page, got {kind}")
+        seen = _utc_naive(fetched_at)
+        self.archive.put(data, sha)
+        links = [u for u in (case_url, page.get("case_url")) if u]
+        with self.engine.begin() as conn:
+            case = conn.execute(sa.select(cases.c.id, cases.c.current_version)
+                                .where(cases.c.url.in_(links)).order_by(cases.c.id)).first() if links else None
+            if case is None:
+                raise ValueError(f"{source}: act page of a case not in the store (card {links[0] if links else '?'})")
+            result = IngestResult(source=source, sha256=sha, kind=kind, status="unchanged",
+                                  case_id=case.id, version=case.current_version)
+            conn.execute(self._claim_snapshot, dict(
+                sha256=sha, source=source, url=url, fetched_at=seen, ingested_at=_utc_naive(None), kind=kind,
+                size=len(data), synthetic=synthetic, parser_version=ingest.parser_version(),
+            ))
+            text = page.get("text") or ""
+            text_sha = records.text_sha(text)
+            at_version = sa.and_(acts.c.case_id == case.id, acts.c.version == case.current_version)
+            if conn.execute(sa.select(acts.c.id).where(at_version, acts.c.text_sha == text_sha)).first():
+                return result
+            act_no = 1 + (conn.execute(sa.select(sa.func.max(acts.c.act_no)).where(at_version)).scalar() or 0)
+            row = {"case_id": case.id, "version": case.current_version, "act_no": act_no,
+                   "title": page.get("title"), "text": text, "text_sha": text_sha}
+            if self.extract_facts:
+                act_id = conn.execute(_INSERT_ACTS_IDS, [row]).scalar_one()
+                facts.extract_acts(conn, [_NewAct(act_id, case.id, case.current_version, text, text_sha)],
+                                   fresh=True, known=facts.known_in_case(conn, case.id))
+            else:
+                conn.execute(_INSERT_CHILDREN["acts"], [row])
+            result.status = "updated"
+        return result
+
     def _known_snapshot(self, sha: str) -> str | None:
         # read-only: SQLite begins it deferred, taking no write lock (see db._sqlite_begin)
         with self.engine.connect().execution_options(milcourt_read_only=True) as conn:

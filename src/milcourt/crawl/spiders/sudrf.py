@@ -153,13 +153,13 @@ class SudrfSpider(CourtSpider):
             if link_kind(link) == "card":
                 continue
             yield self.request(site, link, callback=self.parse_act, priority=PRIORITY["act"],
-                               meta={"role": "act"})
+                               meta={"role": "act", "card_url": response.url})
         yield self.page_item(response, "card", instance=meta["instance"], article=meta["article"],
                              found_from=meta["found_from"], found_to=meta["found_to"],
                              card_key=meta["card_key"], number=meta["number"], row_sig=meta["row_sig"])
 
     def parse_act(self, response: Response) -> Iterator[Any]:
-        yield self.page_item(response, "act")
+        yield self.page_item(response, "act", card_url=response.meta.get("card_url") or "")
 
     def refetch_request(self, item: PageItem) -> scrapy.Request:
         site = self.sites[item.court]
@@ -170,4 +170,4 @@ class SudrfSpider(CourtSpider):
                 "instance": item.instance, "article": item.article, "found_from": item.found_from,
                 "found_to": item.found_to, "dont_filter": True})
         return self.request(site, item.url, callback=self.parse_act, priority=PRIORITY["act"],
-                            meta={"role": "act", "dont_filter": True})
+                            meta={"role": "act", "card_url": item.card_url, "dont_filter": True})
