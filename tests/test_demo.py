@@ -38,7 +38,8 @@ def test_demo_store_holds_exactly_the_simulated_cases(tmp_path: Path) -> None:
                               "court,month,article", "--instance", "first", "--include-synthetic", "--json",
                               "--db", db], capture_output=True, text=True, timeout=300, env=env)
     assert counted.returncode == 0, counted.stderr[-2000:]
-    *rows, coverage = [json.loads(line) for line in counted.stdout.splitlines()]
+    rows = [json.loads(line) for line in counted.stdout.splitlines()]
+    coverage = {"coverage": json.loads(counted.stderr.strip().removeprefix("coverage: "))}
     expected = json.loads((out / "truth.json").read_text(encoding="utf-8"))["counts"]
     assert sorted((r["court"], r["month"], r["article"], r["n"]) for r in rows) == sorted(
         (c["court"], c["month"], c["article"], c["n"]) for c in expected)
