@@ -12,7 +12,6 @@ from typing import Any
 
 from milcourt.publish.labels import SENTENCE_KINDS, SERVICE_BASIS, court_name, motive_label
 
-
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 

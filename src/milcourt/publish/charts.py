@@ -94,7 +94,7 @@ def share_line(rows: list[dict[str, Any]], x: str, share: str, title: str) -> al
     )
 
 
-def _comparison_panel(points: list[dict[str, Any]], title: str, x: alt.X) -> alt.LayerChart:
+def _comparison_panel(points: list[dict[str, Any]], title: str, x: alt.X) -> alt.LayerChart | alt.FacetChart:
     base = alt.Chart(_data(points), title=title, width=WIDTH - 40, height=260).encode(
         x=x,
         y=alt.Y("value:Q", title="count", axis=alt.Axis(format=",d")),
