@@ -30,11 +30,12 @@ def _change(now: int, before: int) -> str:
         return ""
     delta = (now - before) / before
     if abs(delta) < 0.005:
-        return "the same as"
+        return "as many as"
     return f"{abs(delta):.0%} {'more' if delta > 0 else 'fewer'} than"
 
 
-def per_year(rows: list[dict[str, Any]], courts_by_year: dict[int, int], courts_total: int) -> str:
+def per_year(rows: list[dict[str, Any]], courts_by_year: dict[int, int], courts_total: int,
+             what: str = "first-instance case") -> str:
     """'In 2024 milcourt counted 812 first-instance cases under art. 337, 23% more than in 2023, from 41 of 111 courts.'"""
     by_article: Counter[str] = Counter()
     for r in rows:
@@ -54,7 +55,7 @@ def per_year(rows: list[dict[str, Any]], courts_by_year: dict[int, int], courts_
     partial = months[-1] < 12
     n = sum(years[last].values())
     until = (" (January)" if months[-1] == 1 else f" (January–{MONTHS[months[-1] - 1]})") if partial else ""
-    sentence = f"In {last}{until} milcourt counted {count(n, 'first-instance case')} under art. {article}"
+    sentence = f"In {last}{until} milcourt counted {count(n, what)} under art. {article}"
     if last - 1 in years:
         before = sum(v for m, v in years[last - 1].items() if not partial or m <= months[-1])
         change = _change(n, before)
@@ -66,7 +67,7 @@ def per_year(rows: list[dict[str, Any]], courts_by_year: dict[int, int], courts_
     return sentence + "."
 
 
-def top_court(rows: list[dict[str, Any]], field: str) -> str:
+def top_court(rows: list[dict[str, Any]], field: str, what: str = "first-instance case") -> str:
     """'Most cases (212 of 940, 23%) were heard at the Московский гарнизонный военный суд; 38 courts had any.'"""
     counted = [(int(r["n"]), r[field]) for r in rows if r.get(field)]
     if not counted:
@@ -74,9 +75,9 @@ def top_court(rows: list[dict[str, Any]], field: str) -> str:
     total = sum(n for n, _ in counted)
     n, code = max(counted, key=lambda item: item[0])
     if field == "district":
-        return (f"Of {count(total, 'first-instance case')}, {n:,} ({_pct(n, total)}) came from courts of the "
+        return (f"Of {count(total, what)}, {n:,} ({_pct(n, total)}) came from courts of the "
                 f"{court_name(code)} district; {count(len(counted), 'district')} in all.")
-    return (f"The busiest court was the {court_name(code)} with {n:,} of {count(total, 'first-instance case')} "
+    return (f"The busiest court was the {court_name(code)} with {n:,} of {count(total, what)} "
             f"({_pct(n, total)}); {count(len(counted), 'court')} had at least one.")
 
 

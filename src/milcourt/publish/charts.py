@@ -48,7 +48,8 @@ def bar(rows: list[dict[str, Any]], field: str, title: str, value: str = "n",
         .mark_bar()
         .encode(
             y=alt.Y(f"{field}:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
-            x=alt.X(f"sum({value}):Q", title=VALUE_TITLES.get(value, value)),
+            x=alt.X(f"sum({value}):Q", title=VALUE_TITLES.get(value, value),
+                    axis=alt.Axis(tickMinStep=1, format="d") if value == "n" else alt.Axis()),
             tooltip=[*(f"{t}:N" for t in tooltip), f"{field}:N", f"{value}:Q"],
         )
     )
@@ -89,7 +90,8 @@ def share_line(rows: list[dict[str, Any]], x: str, share: str, title: str) -> al
     return (
         alt.Chart(_data(rows), title=title, width=WIDTH, height=200)
         .mark_line(point=True)
-        .encode(x=alt.X(f"{x}:O", title=None), y=alt.Y(f"{share}:Q", axis=alt.Axis(format="%")),
+        .encode(x=alt.X(f"{x}:O", title=None),
+                y=alt.Y(f"{share}:Q", axis=alt.Axis(format="%"), title=share.replace("_", " ")),
                 tooltip=[f"{x}:O", f"{share}:Q", "n:Q"])
     )
 
@@ -97,7 +99,9 @@ def share_line(rows: list[dict[str, Any]], x: str, share: str, title: str) -> al
 def _comparison_panel(points: list[dict[str, Any]], title: str, x: alt.X) -> alt.LayerChart | alt.FacetChart:
     base = alt.Chart(_data(points), title=title, width=WIDTH - 40, height=260).encode(
         x=x,
-        y=alt.Y("value:Q", title="count", axis=alt.Axis(format=",d")),
+        # counts from tens (one store) to tens of thousands (all of Russia): a log scale keeps both readable
+        y=alt.Y("value:Q", title="count (log scale)", scale=alt.Scale(type="log"),
+                axis=alt.Axis(format=",d", tickCount=6)),
         color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", columns=1, labelLimit=600)),
         tooltip=["series:N", "period:N", alt.Tooltip("value:Q", format=",d"), "source:N", "dated:N", "note:N"],
     )
@@ -105,7 +109,8 @@ def _comparison_panel(points: list[dict[str, Any]], title: str, x: alt.X) -> alt
         base.mark_line(point=False).encode(
             strokeDash=alt.condition(alt.datum.kind == "official", alt.value([6, 4]), alt.value([1, 0])),
             detail="series:N"),
-        base.mark_point(filled=True, size=60).encode(shape=alt.Shape("kind:N", title="figure")),
+        base.mark_point(filled=True, size=60).encode(
+            shape=alt.Shape("kind:N", title="figure", legend=alt.Legend(orient="bottom"))),
         base.mark_text(align="left", dx=7, dy=-7, fontSize=10).encode(text="label:N"),
     )
 

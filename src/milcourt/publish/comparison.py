@@ -40,9 +40,9 @@ class Point:
     period: str  # "2024" or "2022-09-21..2024-06-18"
     value: int
     source: str
-    dated: str  # when the figure was published, or the data date for ours
+    dated: str  # when the figure was published; the data date for ours; "" for form 10-a (yearly tables)
     url: str
-    label: str  # what the chart writes beside the point: value, source, date
+    label: str  # beside the point: value, source and date (official: the value; its series names the source)
     note: str = ""
 
     def as_dict(self) -> dict[str, Any]:
@@ -116,14 +116,14 @@ def comparison_figures(engine: Engine, article: str, *, include_synthetic: bool 
     for year, n in sorted((ours.by_year or {}).items()):
         points.append(Point("year", f"milcourt: cases received, art. {article}, per year (courts crawled)",
                             "ours", year, date(year, 12, 31).isoformat(), str(year), n, OURS, data_date, "",
-                            f"{_fmt(n)} · milcourt, data of {data_date}" if data_date else f"{_fmt(n)} · milcourt",
+                            f"{_fmt(n)} · milcourt",
                             ours.note))
     for row in official_rows(engine, article=article, part=""):
         year, n = int(row["year"]), int(row["convicted"])
         points.append(Point("year", f"form 10-a: persons convicted, art. {article} (main article), "
                             "by year the sentence took force — a different measure", "official", year,
-                            date(year, 12, 31).isoformat(), str(year), n, OFFICIAL_SOURCE, str(year + 1), "",
-                            f"{_fmt(n)} · form 10-a {year}"))
+                            date(year, 12, 31).isoformat(), str(year), n, OFFICIAL_SOURCE, "", "",
+                            _fmt(n)))
     left_out: list[dict[str, str]] = []
     for figure in read_published().figures:
         if not figure.covers(article):

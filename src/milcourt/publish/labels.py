@@ -58,6 +58,18 @@ def short_court_name(code: str | None) -> str:
     return name.replace(" военный суд", "").replace(" военный суд", "") if name != code else name
 
 
+def district_of(code: str | None) -> str | None:
+    """The military district (fleet) court a court belongs to: itself for a district court, the
+    district court above a garrison court, None for the appeal and cassation courts above them."""
+    court = find_court(code) if code else None
+    if court is None:
+        return None
+    if court.level == "district":
+        return court.code
+    parent = find_court(court.parent) if court.parent else None
+    return parent.code if parent is not None and parent.level == "district" else None
+
+
 def district_courts() -> list[Court]:
     """The military district (and fleet) courts, for filters and the district pages."""
     return sorted((c for c in military_courts() if c.level == "district"), key=lambda c: c.name)

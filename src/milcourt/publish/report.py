@@ -248,7 +248,7 @@ def build_report(engine: Engine, include_synthetic: bool = False) -> str:
         "margin:2em auto;padding:0 1em}.banner{background:#fff3cd;padding:.5em}.source{color:#555;"
         "font-size:13px}.caption{font-size:16px}.missing{background:#f3f3f3;border-left:4px solid #999;"
         "padding:.6em}.downloads{font-size:13px}table{border-collapse:collapse}td,th{border-bottom:1px solid "
-        "#ddd;padding:.2em .6em;text-align:left}code{font-size:12px}</style>" + scripts + "</head><body>"
+        "#ddd;padding:.2em .6em;text-align:left}code{font-size:12px}td:nth-child(6){white-space:nowrap}</style>" + scripts + "</head><body>"
         f"<h1>milcourt report</h1><p>Generated {datetime.now().isoformat(timespec='seconds')}; "
         f"data as of {html.escape(data_date)}.</p>{banner}"
         + "".join(parts)
