@@ -81,7 +81,7 @@ def top_court(rows: list[dict[str, Any]], field: str, what: str = "first-instanc
             f"({_pct(n, total)}); {count(len(counted), 'court')} had at least one.")
 
 
-def shares(rows: list[dict[str, Any]], field: str, what: str, names: dict[str, str]) -> str:
+def shares(rows: list[dict[str, Any]], field: str, what: tuple[str, str], names: dict[str, str]) -> str:
     """'Of 310 sentences read from act texts, 58% were prison, 27% suspended prison terms.'"""
     tally: Counter[str] = Counter()
     for r in rows:
@@ -91,15 +91,17 @@ def shares(rows: list[dict[str, Any]], field: str, what: str, names: dict[str, s
         return ""
     total = sum(tally.values())
     top = ", ".join(f"{_pct(n, total)} {names.get(k, k)}" for k, n in tally.most_common(2))
-    return f"Of {total:,} {what}, {top}."
+    return f"Of {count(total, what[0], what[1])}, {top}."
 
 
 def sentence_kinds(rows: list[dict[str, Any]]) -> str:
-    return shares(rows, "sentence_kind", "first-instance sentences read from act texts", SENTENCE_KINDS)
+    return shares(rows, "sentence_kind", ("first-instance sentence read from act texts",
+                                          "first-instance sentences read from act texts"), SENTENCE_KINDS)
 
 
 def service_basis(rows: list[dict[str, Any]]) -> str:
-    return shares(rows, "service_basis", "defendants whose act states how they served", SERVICE_BASIS)
+    return shares(rows, "service_basis", ("defendant whose act states how he served",
+                                          "defendants whose act states how they served"), SERVICE_BASIS)
 
 
 def motives(rows: list[dict[str, Any]]) -> str:
