@@ -123,7 +123,7 @@ def test_paths_are_refused(client: TestClient, path: str) -> None:
 
 def test_downloads(client: TestClient) -> None:
     csv_body = client.get("/downloads/cases.csv")
-    assert csv_body.status_code == 200 and csv_body.text.startswith("id,court_code,number")
+    assert csv_body.status_code == 200 and csv_body.text.startswith("id,court_code,court_name,number")
     lines = client.get("/downloads/charges.jsonl").text.splitlines()
     assert {json.loads(line)["article"] for line in lines} == {"337", "338"}
     assert client.get("/downloads/cases.parquet").content[:4] == b"PAR1"
