@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from milcourt.cli import app
+from milcourt.courts.registry import find_court
 from milcourt.stats.query import StatsError, StatsQuery, run_counts, run_stats, split_article
 from milcourt.store import open_store
 from storebuilder import Case, add
@@ -147,6 +148,8 @@ def test_cli_json_rows_of_one_shape_coverage_apart(store, store_url: str, tmp_pa
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert {"court": KRASNODAR, "month": "2024-03", "article": "337", "n": 2}.items() <= rows[0].items()
+    assert list(rows[0])[:3] == ["court", "court_name", "month"]  # the name beside the code
+    assert rows[0]["court_name"] == find_court(KRASNODAR).name  # type: ignore[union-attr]
     assert len({tuple(r) for r in rows}) == 1  # every line has the same fields: no stray coverage line
     frame = pd.read_json(io.StringIO(result.stdout), lines=True)
     assert len(frame) == len(rows) and "coverage" not in frame.columns

@@ -39,6 +39,32 @@ COVERAGE_OPTION = typer.Option(None, "--coverage", help="Write the coverage summ
                                "to this file (with --json or --csv; otherwise it goes to stderr).")
 
 
+#: Grouping fields that hold a court code, and the name column each gets.
+NAMED_FIELDS = {"court": "court_name", "district": "district_name"}
+
+
+def with_court_names(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each court or district code followed by the court's name from the registry (for people
+    reading the output; null for a code the registry lacks). Every row gets the same fields."""
+    from milcourt.courts.registry import find_court
+
+    out = []
+    for row in rows:
+        named: dict[str, Any] = {}
+        for key, value in row.items():
+            named[key] = value
+            if key in NAMED_FIELDS:
+                court = find_court(value) if value else None
+                named[NAMED_FIELDS[key]] = court.name if court else None
+        out.append(named)
+    return out
+
+
+def _group_columns(by: list[str]) -> list[str]:
+    """The grouping fields with the name column after each court or district code."""
+    return [name for field in by for name in (field, NAMED_FIELDS.get(field)) if name]
+
+
 def _connect(db: str | None) -> Any:
     from milcourt.store import open_store
 
@@ -87,22 +113,22 @@ def stats(
         raise typer.Exit(2) from exc
     store = _connect(db)
     with store.engine.connect() as conn:
-        rows = run_stats(conn, q)
+        rows = with_court_names(run_stats(conn, q))
         cover = _summary(coverage(conn, include_synthetic=include_synthetic))
     if as_json:
         write_lines(rows)
         _emit_coverage(cover, coverage_file)
         return
     if as_csv:
-        columns = list(rows[0]) if rows else [*q.by, "n"]
+        columns = list(rows[0]) if rows else [*_group_columns(q.by), "n"]
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
         _emit_coverage(cover, coverage_file)
         return
     table = Table(title="milcourt stats" + (" (INCLUDES SYNTHETIC RECORDS)" if include_synthetic else ""))
-    shown = [*q.by, "n", "sentenced", "term_median_months", "share_suspended", "absence_median_days",
-             "appeals", "share_upheld"]
+    shown = [*_group_columns(q.by), "n", "sentenced", "term_median_months", "share_suspended",
+             "absence_median_days", "appeals", "share_upheld"]
     for col in shown:
         table.add_column(col)
     for row in rows:
