@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
@@ -103,8 +104,9 @@ def _why_not_drawn(figure: PublishedFigure) -> str | None:
 
 
 def comparison_figures(engine: Engine, article: str, *, include_synthetic: bool = False,
-                       data_date: str = "") -> ComparisonFigures:
-    """Points of our yearly count, the official yearly figure and every published figure for ``article``."""
+                       data_date: str = "", published: Path | None = None) -> ComparisonFigures:
+    """Points of our yearly count, the official yearly figure and every published figure for ``article``
+    (``published``: a figures file other than the default)."""
     from milcourt.stats.compare_store import compare_store
     from milcourt.stats.official import official_rows
     from milcourt.stats.official.table import normalise_article
@@ -125,7 +127,7 @@ def comparison_figures(engine: Engine, article: str, *, include_synthetic: bool 
                             date(year, 12, 31).isoformat(), str(year), n, OFFICIAL_SOURCE, "", "",
                             _fmt(n)))
     left_out: list[dict[str, str]] = []
-    for figure in read_published().figures:
+    for figure in read_published(published).figures:
         if not figure.covers(article):
             continue
         why = _why_not_drawn(figure)
@@ -135,5 +137,5 @@ def comparison_figures(engine: Engine, article: str, *, include_synthetic: bool 
                              "why": why})
             continue
         points.append(published_point(figure, article))
-    explanation = compare_store(engine, article, include_synthetic=include_synthetic).explanation
+    explanation = compare_store(engine, article, include_synthetic=include_synthetic, published=published).explanation
     return ComparisonFigures(points, left_out, explanation)

@@ -8,12 +8,7 @@ the registry does not know is shown as it is, never dropped.
 
 from __future__ import annotations
 
-from typing import Any
-
 from milcourt.courts.registry import Court, find_court, military_courts
-
-#: Stats fields that hold a court code, and the name field each gets.
-CODE_FIELDS = {"court": "court_name", "district": "district_name"}
 
 MOTIVES = {
     "family": "family (illness, birth, death, care at home)",
@@ -55,7 +50,7 @@ def short_court_name(code: str | None) -> str:
     """The name without the words every military court shares, for chart axes:
     'Анадырский гарнизонный', 'Тихоокеанский флотский'."""
     name = court_name(code)
-    return name.replace(" военный суд", "").replace(" военный суд", "") if name != code else name
+    return name.replace(" военный суд", "") if name != code else name
 
 
 def district_of(code: str | None) -> str | None:
@@ -79,18 +74,6 @@ def garrisons_of(district: str) -> list[Court]:
     """The garrison courts under one district court, by name."""
     return sorted((c for c in military_courts() if c.parent == district and c.level == "garrison"),
                   key=lambda c: c.name)
-
-
-def with_names(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows with ``court_name`` / ``district_name`` beside each court or district code they hold."""
-    out = []
-    for row in rows:
-        named = dict(row)
-        for code_field, name_field in CODE_FIELDS.items():
-            if code_field in row:
-                named[name_field] = court_name(row[code_field]) if row[code_field] else None
-        out.append(named)
-    return out
 
 
 def motive_label(motive: str | None) -> str:
