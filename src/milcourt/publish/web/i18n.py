@@ -82,6 +82,8 @@ TEXT: dict[str, dict[str, str]] = {
     "blocked": {"ru": "закрыт капчей", "en": "blocked (captcha)"},
     "down": {"ru": "недоступен", "en": "down"},
     "districts": {"ru": "Округа", "en": "Districts"},
+    "garrison": {"ru": "гарнизонный", "en": "garrison"},
+    "district_level": {"ru": "окружной (флотский)", "en": "district (fleet)"},
     "district_page": {"ru": "страница округа", "en": "district page"},
     "court_page": {"ru": "страница окружного суда", "en": "the district court's page"},
     "by_court": {"ru": "Дела по судам", "en": "Cases by court"},
