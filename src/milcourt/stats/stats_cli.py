@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from milcourt.jsonl import dumps, write_lines
+from milcourt.stats.court_names import group_columns, with_court_names
 
 stats_app = typer.Typer(
     name="stats",
@@ -37,32 +38,6 @@ def _emit_coverage(cover: dict[str, Any], target: Path | None) -> None:
 
 COVERAGE_OPTION = typer.Option(None, "--coverage", help="Write the coverage summary as one JSON object "
                                "to this file (with --json or --csv; otherwise it goes to stderr).")
-
-
-#: Grouping fields that hold a court code, and the name column each gets.
-NAMED_FIELDS = {"court": "court_name", "district": "district_name"}
-
-
-def with_court_names(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each court or district code followed by the court's name from the registry (for people
-    reading the output; null for a code the registry lacks). Every row gets the same fields."""
-    from milcourt.courts.registry import find_court
-
-    out = []
-    for row in rows:
-        named: dict[str, Any] = {}
-        for key, value in row.items():
-            named[key] = value
-            if key in NAMED_FIELDS:
-                court = find_court(value) if value else None
-                named[NAMED_FIELDS[key]] = court.name if court else None
-        out.append(named)
-    return out
-
-
-def _group_columns(by: list[str]) -> list[str]:
-    """The grouping fields with the name column after each court or district code."""
-    return [name for field in by for name in (field, NAMED_FIELDS.get(field)) if name]
 
 
 def _connect(db: str | None) -> Any:
@@ -120,14 +95,14 @@ def stats(
         _emit_coverage(cover, coverage_file)
         return
     if as_csv:
-        columns = list(rows[0]) if rows else [*_group_columns(q.by), "n"]
+        columns = list(rows[0]) if rows else [*group_columns(q.by), "n"]
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
         _emit_coverage(cover, coverage_file)
         return
     table = Table(title="milcourt stats" + (" (INCLUDES SYNTHETIC RECORDS)" if include_synthetic else ""))
-    shown = [*_group_columns(q.by), "n", "sentenced", "term_median_months", "share_suspended",
+    shown = [*group_columns(q.by), "n", "sentenced", "term_median_months", "share_suspended",
              "absence_median_days", "appeals", "share_upheld"]
     for col in shown:
         table.add_column(col)
