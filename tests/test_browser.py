@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import socket
 import threading
@@ -23,6 +24,8 @@ import pytest
 import uvicorn
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from milcourt.publish.labels import court_name, garrisons_of
+from milcourt.publish.report import SECTIONS, build_report
 from milcourt.publish.web.app import create_app
 from milcourt.store import open_store
 from storebuilder import Case, add
@@ -33,7 +36,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 CORPUS = Path(__file__).parent / "acts" / "corpus"
-VERDICT = "002_v337p5_fear_sgt.txt"  # Volgograd garrison court, 337 part 5, 1-118/2024
+VERDICT = "002_v337p5_fear_sgt.txt"  # a verdict under 337 part 5, filed here as 61GV0012 1-118/2024
 APPEAL_UID = "61GV0012-01-2024-000826-26"
 SEARCH_PHRASE = "младшего сержанта"
 BAR = "#overview-chart svg g.mark-rect path"
@@ -67,8 +70,8 @@ def _population() -> list[Case]:
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A live server on a free local port over the hand-made store."""
+def store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The hand-made store, built once through the real ingest."""
     home = tmp_path_factory.mktemp("browser-home")
     url = f"sqlite:///{home / 'milcourt.db'}"
     with pytest.MonkeyPatch.context() as mp:  # module fixtures start before the per-test home is set
@@ -77,6 +80,13 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         for case in _population():
             add(store, case)
         store.close()
+    return url
+
+
+@pytest.fixture(scope="module")
+def base_url(store_url: str) -> Iterator[str]:
+    """A live server on a free local port over the hand-made store."""
+    url = store_url
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -209,3 +219,107 @@ def test_language_switch(page: Page, base_url: str) -> None:
     expect(page.locator("h1")).to_have_text("Cases")
     page.click("header a.lang")
     expect(page.locator("header nav")).to_contain_text("Обзор")
+
+
+#: Every chart on a page: how many marks (bars, lines, points, rules) it drew, or what it says is missing.
+CHARTS_JS = """() => Array.from(document.querySelectorAll('figure.chart, section.figure')).map(f => ({
+  name: f.id || (f.previousElementSibling && f.previousElementSibling.textContent) ||
+        (f.querySelector('h2') || {}).textContent || '?',
+  marks: f.querySelectorAll('.vl svg.marks g.role-mark path, .vl svg.marks g.role-mark line').length,
+  svg: f.querySelectorAll('.vl svg.marks').length,
+  missing: ((f.querySelector('.missing') || {}).textContent || '').trim(),
+}))"""
+
+
+def _no_empty_frames(page: Page, where: str) -> list[dict[str, object]]:
+    """Every chart drew marks, or says in words what is missing; none is an empty frame."""
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function("() => Array.from(document.querySelectorAll('.vl')).every(v => v.querySelector('svg'))")
+    charts = page.evaluate(CHARTS_JS)
+    assert charts, f"{where}: no charts found"
+    for chart in charts:
+        drawn = chart["marks"] > 0 and chart["svg"] == 1
+        explained = not chart["svg"] and len(str(chart["missing"])) > 40
+        assert drawn or explained, f"{where}: empty frame {chart}"
+    return charts
+
+
+def _shot(page: Page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+COURT_PAGES = {
+    "overview": "/", "sentences": "/sentences", "courts": "/courts", "districts": "/districts",
+    "court": "/courts/61GV0012", "district": "/districts/61OV0000", "cases": "/cases",
+}
+
+
+@pytest.mark.parametrize("name", sorted(COURT_PAGES))
+def test_every_dashboard_page_names_courts_and_draws_no_empty_frame(page: Page, base_url: str, name: str) -> None:
+    page.goto(base_url + COURT_PAGES[name])
+    garrison, south = court_name("61GV0012"), court_name("61OV0000")
+    assert garrison.endswith("гарнизонный военный суд") and south.startswith("Южный")
+    if name in {"overview", "sentences", "court", "district"}:
+        _no_empty_frames(page, name)
+    text = page.locator("main").inner_text()
+    if name in {"courts", "district", "court", "cases"}:
+        assert garrison in text, name  # a person reads the name, not 61GV0012
+    if name in {"courts", "district", "cases"}:
+        expect(page.locator("main a[href='/courts/61GV0012']").first).to_have_text(garrison)
+    if name in {"districts", "courts", "court"}:
+        expect(page.locator("main a[href='/districts/61OV0000']").first).to_have_text(south)
+    _shot(page, f"dashboard-{name}")
+
+
+def test_court_page_shows_its_cases_and_coverage(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/courts")
+    page.click(f"main a:has-text('{court_name('61GV0012')}')")
+    expect(page.locator("h1")).to_contain_text(court_name("61GV0012"))
+    held = sum(1 for case in _population() if case.court == "61GV0012")
+    expect(page.locator("#court-coverage")).to_contain_text(f": {held};")  # the cases it holds
+    charts = _no_empty_frames(page, "court")
+    assert sum(1 for c in charts if c["marks"]) >= 3  # months, articles, outcomes at least
+    page.click("main .crumbs a[href='/districts/61OV0000']")
+    expect(page.locator("h1")).to_contain_text(court_name("61OV0000"))
+    rows = page.locator("#district-courts tbody tr")
+    assert rows.count() == 1 + len(garrisons_of("61OV0000"))
+
+
+def test_case_pages_link_courts_by_name(page: Page, base_url: str) -> None:
+    page.goto(base_url + f"/cases?text={SEARCH_PHRASE}")
+    page.click("#cases a:has-text('1-118/2024')")
+    expect(page.locator("h1 a[href='/courts/61GV0012']")).to_have_text(court_name("61GV0012"))
+    expect(page.locator("#instances a[href='/courts/61OV0000']")).to_have_text(court_name("61OV0000"))
+
+
+def _values(spec: dict, panel: dict) -> list[dict]:
+    """A panel's data rows, wherever altair put them (inline, or by name in ``datasets``)."""
+    data = panel.get("data") or panel["layer"][0].get("data") or {}
+    return data["values"] if "values" in data else spec["datasets"][data["name"]]
+
+
+def test_report_in_a_browser(page: Page, store_url: str, tmp_path: Path) -> None:
+    """The report as a reader opens it: names, captions, no empty frame, one series per measure."""
+    store = open_store(store_url)
+    out = tmp_path / "report.html"
+    out.write_text(build_report(store.engine), encoding="utf-8")
+    store.close()
+    page.goto(out.as_uri())
+    charts = _no_empty_frames(page, "report")
+    assert len(charts) == len(SECTIONS) + 1
+    text = page.locator("body").inner_text()
+    assert court_name("61GV0012") in text and "How these numbers were made" in text
+    assert all(c.strip() for c in page.locator("p.caption").all_inner_texts())
+    spec = json.loads(page.locator("#comparison script.vl-spec").text_content() or "{}")
+    panels = [_values(spec, panel) for panel in spec["vconcat"]]
+    series_panels: dict[str, set[tuple[str, str]]] = {}
+    for index, values in enumerate(panels):
+        for point in values:
+            series_panels.setdefault(point["series"], set()).add((str(index), point["kind"]))
+    assert series_panels and all(len(where) == 1 for where in series_panels.values())  # one measure, one period
+    lines = page.locator("#comparison .vl svg g.mark-line path").count()
+    assert lines == len(series_panels)  # one line per series: none joins two measures
+    labels = page.locator("#comparison .vl svg g.mark-text.role-mark text").count()
+    assert labels == sum(len(values) for values in panels)  # every figure a labelled point
+    _shot(page, "report")

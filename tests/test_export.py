@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from milcourt.cli import app
+from milcourt.courts.registry import find_court
 from milcourt.publish.export import EXPORT_TABLES, rows_of
 from milcourt.store import open_store
 from storebuilder import Case, add
@@ -67,6 +68,9 @@ def test_csv_and_parquet_read_back_equal_the_store(store, tmp_path: Path) -> Non
             assert len(lines) == len(rows)
     cases = list(csv.DictReader((tmp_path / "csv" / "cases.csv").open(encoding="utf-8")))
     assert sorted(c["number"] for c in cases) == ["1-10/2024", "22-5/2024"]  # synthetic left out
+    for case in cases:  # a label column for people beside every court code
+        court = find_court(case["court_code"])
+        assert court is not None and case["court_name"] == court.name
     proceedings = list(csv.DictReader((tmp_path / "csv" / "proceedings.csv").open(encoding="utf-8")))
     assert len({p["proceeding_id"] for p in proceedings}) == 1 and len(proceedings) == 2
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from milcourt.cli import app
+from milcourt.publish.labels import court_name
 from milcourt.publish.report import SECTIONS
 from milcourt.store import open_store
 from storebuilder import Case, add
@@ -32,13 +33,37 @@ def test_report_has_every_section(tmp_path: Path) -> None:
     result = runner.invoke(app, ["report", "--out", str(out), "--db", url])
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
-    for section in [*(s.key for s in SECTIONS), "comparison", "coverage"]:
-        assert f'<section id="{section}">' in page, section
-    assert page.count('class="vl-spec"') == len(SECTIONS) + 1
-    assert page.count("data:image/png;base64,") == len(SECTIONS) + 1  # a PNG of every chart
+    for section in ["methodology", *(s.key for s in SECTIONS), "comparison", "coverage"]:
+        assert f'<section id="{section}"' in page, section
+    assert page.count('class="vl-spec"') == len(SECTIONS) + 1  # every chart has data here: none is left out
+    assert page.count('download="milcourt-') == 2 * (len(SECTIONS) + 1)  # a PNG and an SVG of every chart
+    captions = re.findall(r'<p class="caption">([^<]*)</p>', page)
+    assert len(captions) == len(SECTIONS) + 1 and all(captions), captions
+    assert "In 2024 (January–February) milcourt counted 2 first-instance cases under art. 337, from 1 of 111 " \
+           "military courts." in page  # the per-month caption, from the same query
+    assert f"The busiest court was the {court_name('61GV0004')} with 3 of 3 first-instance cases" in page
+    assert court_name("61GV0004").endswith("военный суд") and "61GV0004" in page  # the name, the code beside
+    assert "How these numbers were made" in page and "form 10-a" in page
     assert "<script src=" not in page and "<link " not in page  # opens with no network
     assert "milcourt stats --by month,article,part --instance first --json" in page
     assert "milcourt compare --article 337 --json" in page
     assert re.search(r"data as of 20\d\d-\d\d-\d\d", page)
     assert "565" in page  # the official 10-a figure for art. 337 in 2021
     assert "INCLUDES synthetic" not in page
+
+
+def test_report_says_why_a_chart_is_missing(tmp_path: Path) -> None:
+    """An empty store draws no empty frames: every section says what is missing and why."""
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    store = open_store(url)
+    add(store, Case("61GV0004", "1-1/2024", "2024-03-01", [("337", "5")]))  # a card, no act text
+    store.close()
+    out = tmp_path / "report.html"
+    assert CliRunner().invoke(app, ["report", "--out", str(out), "--db", url]).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    missing = re.findall(r'<section id="(\w+)" class="figure no-data">.*?<p class="missing">(.*?)</p>', page)
+    assert {key for key, _ in missing} >= {"kinds", "terms", "suspended", "absence", "service_basis", "motives",
+                                           "appeals"}
+    absence = dict(missing)["absence"]
+    assert "no act texts with both absence dates" in absence and "1 cases; 0 have an act text" in absence
+    assert '<section id="per_month" class="figure">' in page  # the card alone is counted

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
+from pathlib import Path
 
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
 from milcourt.cli import app
+from milcourt.courts.registry import find_court
 from milcourt.stats.query import StatsError, StatsQuery, run_counts, run_stats, split_article
 from milcourt.store import open_store
 from storebuilder import Case, add
@@ -155,15 +159,24 @@ def test_split_article(text: str, expected: tuple[str, str | None]) -> None:
     assert split_article(text) == expected
 
 
-def test_cli_json_rows_then_coverage(store, store_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_cli_json_rows_of_one_shape_coverage_apart(store, store_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     result = CliRunner().invoke(app, ["stats", "--by", "court,month,article", "--instance", "first",
                                       "--json", "--db", store_url])
     assert result.exit_code == 0, result.output
-    lines = [json.loads(line) for line in result.stdout.splitlines()]
-    *rows, last = lines
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert {"court": KRASNODAR, "month": "2024-03", "article": "337", "n": 2}.items() <= rows[0].items()
-    assert last["coverage"]["cases"] == 5 and last["coverage"]["cases_without_act"] == 1
-    assert last["coverage"]["synthetic_included"] is False
+    assert list(rows[0])[:3] == ["court", "court_name", "month"]  # the name beside the code
+    assert rows[0]["court_name"] == find_court(KRASNODAR).name  # type: ignore[union-attr]
+    assert len({tuple(r) for r in rows}) == 1  # every line has the same fields: no stray coverage line
+    frame = pd.read_json(io.StringIO(result.stdout), lines=True)
+    assert len(frame) == len(rows) and "coverage" not in frame.columns
+    cover = json.loads(result.stderr.removeprefix("coverage: "))
+    assert cover["cases"] == 5 and cover["cases_without_act"] == 1 and cover["synthetic_included"] is False
+    target = tmp_path / "coverage.json"
+    to_file = CliRunner().invoke(app, ["stats", "--by", "article", "--json", "--coverage", str(target),
+                                       "--db", store_url])
+    assert to_file.exit_code == 0 and "coverage" not in to_file.stderr
+    assert json.loads(target.read_text(encoding="utf-8"))["coverage"]["cases"] == 5
     csv_out = CliRunner().invoke(app, ["stats", "--by", "article", "--csv", "--db", store_url])
     assert csv_out.stdout.splitlines()[0].startswith("article,n,")
     bad = CliRunner().invoke(app, ["stats", "--by", "name", "--db", store_url])

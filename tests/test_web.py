@@ -67,6 +67,8 @@ def test_api_stats_and_cases(client: TestClient) -> None:
     stats = client.get("/api/stats", params={"by": "article,instance"}).json()
     assert {(r["article"], r["instance"]): r["n"] for r in stats["rows"]} == {
         ("337", "first"): 1, ("337", "appeal"): 1, ("338", "first"): 1}
+    by_court = client.get("/api/stats", params={"by": "court"}).json()["rows"]
+    assert all(r["court_name"] and r["court_name"].endswith("военный суд") for r in by_court)  # name beside code
     found = client.get("/api/cases", params={"text": "самовольно оставил"}).json()
     assert [r["number"] for r in found["rows"]] == ["1-10/2024"]
     case = client.get(f"/api/cases/{_case_id(client, '22-5/2024')}").json()
@@ -123,7 +125,7 @@ def test_paths_are_refused(client: TestClient, path: str) -> None:
 
 def test_downloads(client: TestClient) -> None:
     csv_body = client.get("/downloads/cases.csv")
-    assert csv_body.status_code == 200 and csv_body.text.startswith("id,court_code,number")
+    assert csv_body.status_code == 200 and csv_body.text.startswith("id,court_code,court_name,number")
     lines = client.get("/downloads/charges.jsonl").text.splitlines()
     assert {json.loads(line)["article"] for line in lines} == {"337", "338"}
     assert client.get("/downloads/cases.parquet").content[:4] == b"PAR1"

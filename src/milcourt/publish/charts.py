@@ -37,15 +37,20 @@ def cases_per_month(rows: list[dict[str, Any]], title: str = "Cases per month") 
     )
 
 
-def bar(rows: list[dict[str, Any]], field: str, title: str, value: str = "n") -> alt.Chart:
-    """Horizontal bars of ``value`` by one field."""
+VALUE_TITLES = {"n": "cases", "absence_median_days": "median days"}
+
+
+def bar(rows: list[dict[str, Any]], field: str, title: str, value: str = "n",
+        tooltip: tuple[str, ...] = ()) -> alt.Chart:
+    """Horizontal bars of ``value`` by one field (``tooltip``: more fields shown on hover, e.g. a court's code)."""
     return (
         alt.Chart(_data(rows), title=title, width=WIDTH - 160, height=alt.Step(16))
         .mark_bar()
         .encode(
-            y=alt.Y(f"{field}:N", sort="-x", title=None),
-            x=alt.X(f"sum({value}):Q", title=value),
-            tooltip=[f"{field}:N", f"{value}:Q"],
+            y=alt.Y(f"{field}:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+            x=alt.X(f"sum({value}):Q", title=VALUE_TITLES.get(value, value),
+                    axis=alt.Axis(tickMinStep=1, format="d") if value == "n" else alt.Axis()),
+            tooltip=[*(f"{t}:N" for t in tooltip), f"{field}:N", f"{value}:Q"],
         )
     )
 
@@ -85,16 +90,45 @@ def share_line(rows: list[dict[str, Any]], x: str, share: str, title: str) -> al
     return (
         alt.Chart(_data(rows), title=title, width=WIDTH, height=200)
         .mark_line(point=True)
-        .encode(x=alt.X(f"{x}:O", title=None), y=alt.Y(f"{share}:Q", axis=alt.Axis(format="%")),
+        .encode(x=alt.X(f"{x}:O", title=None),
+                y=alt.Y(f"{share}:Q", axis=alt.Axis(format="%"), title=share.replace("_", " ")),
                 tooltip=[f"{x}:O", f"{share}:Q", "n:Q"])
     )
 
 
-def comparison(rows: list[dict[str, Any]], title: str) -> alt.Chart:
-    """Our yearly count beside official 10-a and published figures (long rows: year, source, value)."""
-    return (
-        alt.Chart(_data(rows), title=title, width=WIDTH, height=240)
-        .mark_line(point=True)
-        .encode(x=alt.X("year:O"), y=alt.Y("value:Q", title="count"), color=alt.Color("source:N"),
-                tooltip=["year:O", "source:N", "value:Q", "measure:N"])
+def _comparison_panel(points: list[dict[str, Any]], title: str, x: alt.X) -> alt.LayerChart | alt.FacetChart:
+    base = alt.Chart(_data(points), title=title, width=WIDTH - 40, height=260).encode(
+        x=x,
+        # counts from tens (one store) to tens of thousands (all of Russia): a log scale keeps both readable
+        y=alt.Y("value:Q", title="count (log scale)", scale=alt.Scale(type="log"),
+                axis=alt.Axis(format=",d", tickCount=6)),
+        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom", columns=1, labelLimit=600)),
+        tooltip=["series:N", "period:N", alt.Tooltip("value:Q", format=",d"), "source:N", "dated:N", "note:N"],
     )
+    return alt.layer(
+        base.mark_line(point=False).encode(
+            strokeDash=alt.condition(alt.datum.kind == "official", alt.value([6, 4]), alt.value([1, 0])),
+            detail="series:N"),
+        base.mark_point(filled=True, size=60).encode(
+            shape=alt.Shape("kind:N", title="figure", legend=alt.Legend(orient="bottom"))),
+        base.mark_text(align="left", dx=7, dy=-7, fontSize=10).encode(text="label:N"),
+    )
+
+
+def comparison(points: list[dict[str, Any]], title: str = "") -> alt.VConcatChart:
+    """Our counts, form 10-a and the published figures (rows of publish.comparison.Point).
+
+    Two panels, never one line across them: figures for one calendar year, and figures over any
+    other period (a month, the months since mobilisation) drawn at the period's end. One series
+    per measure and kind of period; every point labelled with its value, source and date; the
+    official figure (persons convicted, by year the sentence took force) dashed.
+    """
+    yearly = [p for p in points if p["panel"] == "year"]
+    other = [p for p in points if p["panel"] != "year"]
+    panels = []
+    if yearly:
+        panels.append(_comparison_panel(yearly, "Per calendar year", alt.X("year:O", title="year")))
+    if other:
+        panels.append(_comparison_panel(other, "Over other periods (drawn at the period's end)",
+                                        alt.X("at:T", title="end of the period")))
+    return alt.vconcat(*panels, title=title).resolve_scale(color="independent", shape="independent")

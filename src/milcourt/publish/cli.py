@@ -65,7 +65,8 @@ def report(
     db: str | None = typer.Option(None, "--db", help="Store URL (default: the data directory's SQLite)."),
     include_synthetic: bool = typer.Option(False, "--include-synthetic", help="Count simulated records too."),
 ) -> None:
-    """Write one self-contained HTML report: charts (with PNGs), the query behind each, coverage.
+    """Write one self-contained HTML report: how the numbers were made, then each chart with a
+    plain-words caption, PNG/SVG downloads and the query behind it; the comparison; coverage.
 
     Example: milcourt report --out report.html
     """

@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from milcourt.courts.registry import credit
+from milcourt.courts.registry import credit, find_court
 from milcourt.store import schema as s
 
 EXPORT_FORMATS = ("csv", "parquet", "jsonl")
@@ -84,16 +84,35 @@ def _plain(value: Any) -> Any:
     return value
 
 
+#: Tables with a court code, and its column: each gets ``court_name`` beside it for people reading.
+_NAMED = {"cases": "court_code", "proceedings": "court_code", "coverage": "court"}
+
+
+def _with_court_names(name: str, columns: list[str], rows: list[dict]) -> tuple[list[str], list[dict]]:
+    """``court_name`` (from the registry; empty for a code it does not know) right after the code."""
+    code_column = _NAMED.get(name)
+    if code_column is None or code_column not in columns:
+        return columns, rows
+    at = columns.index(code_column) + 1
+    named_columns = [*columns[:at], "court_name", *columns[at:]]
+    named = []
+    for row in rows:
+        court = find_court(row[code_column]) if row.get(code_column) else None
+        values = dict(row, court_name=court.name if court else None)
+        named.append({c: values[c] for c in named_columns})
+    return named_columns, named
+
+
 def rows_of(conn: Connection, name: str, include_synthetic: bool = False) -> tuple[list[str], list[dict]]:
     """(column names, rows) of one exported table."""
     if name == "coverage":
         from milcourt.stats.coverage import coverage_rows
 
         rows = coverage_rows(conn, include_synthetic=include_synthetic)
-        return (list(rows[0]) if rows else ["court", "status"]), rows
+        return _with_court_names(name, (list(rows[0]) if rows else ["court", "status"]), rows)
     result = conn.execute(table_query(name, include_synthetic))
     columns = list(result.keys())
-    return columns, [{k: _plain(v) for k, v in row._mapping.items()} for row in result]
+    return _with_court_names(name, columns, [{k: _plain(v) for k, v in row._mapping.items()} for row in result])
 
 
 def _arrow(columns: list[str], rows: list[dict]) -> pa.Table:

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from milcourt.simulate import acts, names
+from milcourt.simulate.acts import ActFacts
 from milcourt.simulate.calibration import allocate, monthly_weights
 from milcourt.simulate.registry import Court, military_courts
 
@@ -59,6 +60,7 @@ class Case:
     doc_id: int
     act: str | None = None  # act text (HTML paragraphs), None where the court published none
     act_title: str = ""
+    act_facts: ActFacts | None = None  # what the first-instance act states (the truth its extraction meets)
     lower: Case | None = None  # the first-instance case an appeal reviews
     events: list[tuple[str, date, str, str, str]] = field(default_factory=list)
 
@@ -165,7 +167,7 @@ def generate(seed: int = 1, cases: int = 3000, courts: int | None = None) -> Pop
                     rng.randrange(10**6, 10**8))
         case.events = _first_events(rng, received, decided, result)
         if result and rng.random() < 0.45:
-            case.act_title, case.act = acts.first_instance_act(rng, case)
+            case.act_title, case.act, case.act_facts = acts.first_instance_act(rng, case)
         out.append(case)
     out.extend(_appeals(rng, out, garrisons, {c.code: c.name for c in districts}, judges))
     out.sort(key=lambda c: (c.court, c.instance, c.received, c.number))

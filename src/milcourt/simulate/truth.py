@@ -2,7 +2,9 @@
 
 ``truth.json``: ``courts`` (the courts with cases; every other military court is served
 too, with none), ``cases`` (every case on the sites, first instance and appeal, with the facts a
-crawl must recover), ``counts`` (first-instance cases by court, month received and article; a
+crawl must recover; a first-instance case with an act text also has ``act_facts``, what that act
+states: sentence kind and term, regime, suspended, absence dates, service basis, motives),
+``counts`` (first-instance cases by court, month received and article; a
 case charged under two articles counts once under each), and the fault plan's marks:
 ``down_courts`` (heavy faults: their cases cannot be crawled), ``removed`` (cases that vanish
 from the site once their card was served) and ``changed`` (cards that change on a later visit).
@@ -30,6 +32,8 @@ def case_record(case: Case) -> dict[str, Any]:
         record["stage"] = case.stage  # of the first article: printed with art. 30 before it
     if case.lower is not None:
         record["lower"] = {"court": case.lower.court, "number": case.lower.number}
+    if case.act_facts is not None:
+        record["act_facts"] = case.act_facts.as_dict()
     return record
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -12,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from milcourt.jsonl import dumps, write_lines
+from milcourt.stats.court_names import group_columns, with_court_names
 
 stats_app = typer.Typer(
     name="stats",
@@ -23,6 +25,19 @@ stats_app = typer.Typer(
 
 def _summary(cover: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in cover.items() if k != "courts"}
+
+
+def _emit_coverage(cover: dict[str, Any], target: Path | None) -> None:
+    """The coverage summary beside the rows, never among them: to a file given by ``--coverage``,
+    else to stderr, so that stdout stays one shape (``jq``, ``pandas.read_json(lines=True)``)."""
+    if target is not None:
+        target.write_text(dumps({"coverage": cover}) + "\n", encoding="utf-8")
+    else:
+        typer.echo(f"coverage: {dumps(cover)}", err=True)
+
+
+COVERAGE_OPTION = typer.Option(None, "--coverage", help="Write the coverage summary as one JSON object "
+                               "to this file (with --json or --csv; otherwise it goes to stderr).")
 
 
 def _connect(db: str | None) -> Any:
@@ -44,14 +59,17 @@ def stats(
     until: str | None = typer.Option(None, "--until", help="To this date (YYYY-MM-DD)."),
     date_field: str = typer.Option("received", "--date", help="received | decided: the date months count."),
     include_synthetic: bool = typer.Option(False, "--include-synthetic", help="Count simulated records too."),
-    as_json: bool = typer.Option(False, "--json", help="JSON Lines; the last line is {\"coverage\": …}."),
-    as_csv: bool = typer.Option(False, "--csv", help="CSV; the coverage summary goes to stderr."),
+    as_json: bool = typer.Option(False, "--json", help="JSON Lines, one row per group, all of one shape; "
+                                 "the coverage summary goes to stderr or --coverage."),
+    as_csv: bool = typer.Option(False, "--csv", help="CSV; the coverage summary goes to stderr or --coverage."),
+    coverage_file: Path | None = COVERAGE_OPTION,
     db: str | None = typer.Option(None, "--db", help="Store URL (default: the data directory's SQLite)."),
 ) -> None:
     """Counts of cases grouped by FIELDS, with sentence, absence and appeal figures.
 
     A case charged under two articles counts once under each. Synthetic records are left out
-    unless --include-synthetic. Every answer ends with the store's coverage.
+    unless --include-synthetic. Every answer comes with the store's coverage (after the table;
+    with --json or --csv on stderr, or in the file given by --coverage).
 
     Example: milcourt stats --by court,month,article --instance first --json
     """
@@ -72,22 +90,22 @@ def stats(
         raise typer.Exit(2) from exc
     store = _connect(db)
     with store.engine.connect() as conn:
-        rows = run_stats(conn, q)
+        rows = with_court_names(run_stats(conn, q))
         cover = _summary(coverage(conn, include_synthetic=include_synthetic))
     if as_json:
         write_lines(rows)
-        print(dumps({"coverage": cover}))
+        _emit_coverage(cover, coverage_file)
         return
     if as_csv:
-        columns = list(rows[0]) if rows else [*q.by, "n"]
+        columns = list(rows[0]) if rows else [*group_columns(q.by), "n"]
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-        typer.echo(f"coverage: {dumps(cover)}", err=True)
+        _emit_coverage(cover, coverage_file)
         return
     table = Table(title="milcourt stats" + (" (INCLUDES SYNTHETIC RECORDS)" if include_synthetic else ""))
-    shown = [*q.by, "n", "sentenced", "term_median_months", "share_suspended", "absence_median_days",
-             "appeals", "share_upheld"]
+    shown = [*group_columns(q.by), "n", "sentenced", "term_median_months", "share_suspended",
+             "absence_median_days", "appeals", "share_upheld"]
     for col in shown:
         table.add_column(col)
     for row in rows:
@@ -110,7 +128,9 @@ def _coverage_line(cover: dict[str, Any]) -> str:
 @stats_app.command("coverage")
 def coverage_cmd(
     include_synthetic: bool = typer.Option(False, "--include-synthetic", help="Count simulated records too."),
-    as_json: bool = typer.Option(False, "--json", help="JSON Lines: one line per court, then the summary."),
+    as_json: bool = typer.Option(False, "--json", help="JSON Lines: one line per court; the summary goes to "
+                                 "stderr or --coverage."),
+    coverage_file: Path | None = COVERAGE_OPTION,
     db: str | None = typer.Option(None, "--db", help="Store URL (default: the data directory's SQLite)."),
 ) -> None:
     """How complete the store is: courts crawled and blocked, cases without acts or facts.
@@ -124,6 +144,6 @@ def coverage_cmd(
         cover = coverage(conn, include_synthetic=include_synthetic)
     if as_json:
         write_lines(cover["courts"])
-        print(dumps({"coverage": _summary(cover)}))
+        _emit_coverage(_summary(cover), coverage_file)
         return
     Console().print(_coverage_line(_summary(cover)))

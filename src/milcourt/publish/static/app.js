@@ -6,7 +6,10 @@
       var target = node.parentElement.querySelector(".vl");
       if (!target || target.dataset.rendered) return;
       try {
-        window.vegaEmbed(target, JSON.parse(node.textContent), { actions: false, renderer: "svg" })
+        // the "…" menu offers the chart as PNG and SVG (made in the page, no network)
+        window.vegaEmbed(target, JSON.parse(node.textContent), {
+          renderer: "svg", actions: { export: true, source: false, compiled: false, editor: false },
+          downloadFileName: "milcourt-chart" })
           .then(function () { target.dataset.rendered = "1"; });
       } catch (err) { target.textContent = "chart error: " + err; }
     });

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from milcourt.publish.web.context import site
 from milcourt.publish.web.params import Article, Court, District, Instance, Part, Since, Until, case_filter
 from milcourt.publish.web.queries import CaseFilter, cached_cases, get_case
+from milcourt.stats.court_names import with_court_names
 from milcourt.stats.query import FIELDS, StatsError, StatsQuery, run_stats
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -39,7 +40,7 @@ def api_stats(
         raise HTTPException(status_code=400, detail=str(exc)) from exc
     def compute() -> list[dict[str, Any]]:
         with current.engine.connect() as conn:
-            return run_stats(conn, q)
+            return with_court_names(run_stats(conn, q))
 
     rows = current.cache.get(("api_stats", *sorted((k, str(v)) for k, v in vars(q).items())), compute)
     return {"synthetic_included": q.include_synthetic, "rows": rows}

@@ -10,6 +10,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.engine import Engine
 
+from milcourt.publish.labels import court_label, court_name, district_of
 from milcourt.publish.web.cache import AnswerCache
 from milcourt.publish.web.i18n import pick, translator
 from milcourt.store import schema as s
@@ -52,7 +53,8 @@ def render(request: Request, template: str, **values: Any) -> Any:
     response = current.templates.TemplateResponse(
         request,
         template,
-        {"t": translator(lang), "lang": lang, "synthetic": current.show_synthetic(), **values},
+        {"t": translator(lang), "lang": lang, "synthetic": current.show_synthetic(),
+         "court_name": court_name, "court_label": court_label, "district_of": district_of, **values},
     )
     if request.query_params.get("lang") in ("ru", "en"):
         response.set_cookie("lang", lang, samesite="lax", httponly=True)

@@ -1,53 +1,33 @@
-"""The dashboard's HTML pages: overview, sentences, courts, case browser, case page, downloads."""
+"""The dashboard's HTML pages: overview, sentences, courts, case browser, case page, downloads.
+
+The pages of one court and of one district are in court_pages; every court named on a page
+links to its own.
+"""
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import Response
 
 from milcourt.courts.registry import credit, military_courts
-from milcourt.publish import charts
+from milcourt.publish import captions, charts
+from milcourt.publish.comparison import comparison_figures
 from milcourt.publish.export import EXPORT_FORMATS, EXPORT_TABLES, export_bytes
+from milcourt.publish.labels import MOTIVES, SENTENCE_KINDS, SERVICE_BASIS, district_courts
+from milcourt.publish.web import court_pages
 from milcourt.publish.web.context import Site, render, site
+from milcourt.publish.web.figures import Figure, cache_key, figure, site_coverage, spec_json, stats
 from milcourt.publish.web.highlight import fact_rows, highlight
 from milcourt.publish.web.params import Article, Court, District, Instance, Part, Since, Until, case_filter
 from milcourt.publish.web.queries import CaseFilter, cached_cases, get_case
-from milcourt.stats.coverage import coverage
-from milcourt.stats.query import StatsQuery, run_counts, run_stats
+from milcourt.stats.query import StatsQuery, run_counts
 
 router = APIRouter()
+INSTANCE_WORDS = {"first": "first-instance case", "appeal": "appeal case", "cassation": "cassation case"}
+router.include_router(court_pages.router)
 MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet"}
-
-
-def _spec(chart: Any) -> str:
-    """A chart's Vega-Lite spec as JSON safe to place inside a <script type="application/json">."""
-    return json.dumps(chart.to_dict(validate=False), ensure_ascii=False).replace("</", "<\\/")
-
-
-def _key(kind: str, current: Site, **kwargs: Any) -> tuple[Any, ...]:
-    return (kind, current.show_synthetic(), *sorted((k, str(v)) for k, v in kwargs.items()))
-
-
-def _stats(request: Request, **kwargs: Any) -> list[dict[str, Any]]:
-    """A stats answer (cached: see cache.py)."""
-    current = site(request)
-
-    def compute() -> list[dict[str, Any]]:
-        with current.engine.connect() as conn:
-            return run_stats(conn, StatsQuery(include_synthetic=current.show_synthetic(), **kwargs))
-
-    return current.cache.get(_key("stats", current, **kwargs), compute)
-
-
-def _coverage(current: Site) -> dict[str, Any]:
-    def compute() -> dict[str, Any]:
-        with current.engine.connect() as conn:
-            return coverage(conn, include_synthetic=current.show_synthetic())
-
-    return current.cache.get(_key("coverage", current), compute)
 
 
 def overview_figures(current: Site, filters: dict[str, Any]) -> dict[str, Any]:
@@ -58,9 +38,10 @@ def overview_figures(current: Site, filters: dict[str, Any]) -> dict[str, Any]:
             rows = run_counts(conn, StatsQuery(by=["month", "article", "part"], include_synthetic=synthetic,
                                                **filters))
             total = sum(r["n"] for r in run_counts(conn, StatsQuery(include_synthetic=synthetic, **filters)))
-        return {"rows": rows, "total": total, "spec": _spec(charts.cases_per_month(rows, title=""))}
+        return {"rows": rows, "total": total, "spec": spec_json(charts.cases_per_month(rows, title="")),
+                "caption": captions.per_year(rows, {}, 0, INSTANCE_WORDS.get(str(filters.get("instance")), "case"))}
 
-    return current.cache.get(_key("overview", current, **filters), compute)
+    return current.cache.get(cache_key("overview", current, **filters), compute)
 
 
 def warm(current: Site) -> None:
@@ -70,7 +51,7 @@ def warm(current: Site) -> None:
     """
     try:
         overview_figures(current, {})
-        _coverage(current)
+        site_coverage(current)
         _comparison(current, "337")
     except Exception:  # noqa: BLE001 - the request path reports it properly
         return
@@ -85,49 +66,76 @@ def overview(
                "instance": instance, "since": since, "until": until}
     current = site(request)
     figures = overview_figures(current, {k: v for k, v in filters.items() if v is not None})
+    cover = site_coverage(current)
+    missing = ("no cases in this selection: " + ("the store is empty, nothing has been crawled yet."
+                                                 if not cover["cases"] else "try fewer filters."))
     return render(
-        request, "overview.html", filters=filters, total=figures["total"], coverage=_coverage(current),
-        spec=figures["spec"], rows=figures["rows"],
-        districts=[c for c in military_courts() if c.level == "district"],
+        request, "overview.html", filters=filters, total=figures["total"], coverage=cover,
+        overview=Figure(figures["spec"], figures["caption"], "") if figures["rows"] else Figure(None, "", missing),
+        districts=district_courts(), courts=_court_choices(),
         comparison=_comparison(current, article or "337"),
     )
 
 
-def _comparison(current: Site, article: str) -> list[dict[str, Any]]:
-    """Our yearly count beside official and published figures, when the stats stage has them."""
-    from milcourt.stats.compare_store import compare_store, long_rows
+def _court_choices() -> list[Any]:
+    """Military courts for a filter: by name, district courts first."""
+    return sorted(military_courts(), key=lambda c: (c.level != "district", c.name))
+
+
+def _comparison(current: Site, article: str) -> dict[str, Any]:
+    """Our yearly count beside official and published figures: chart points, the chart, what is left out."""
     from milcourt.stats.query import split_article
 
-    def compute() -> list[dict[str, Any]]:
-        result = compare_store(current.engine, split_article(article)[0],
-                               include_synthetic=current.show_synthetic())
-        return long_rows(result)
+    article = split_article(article)[0]
 
-    return current.cache.get(_key("compare", current, article=split_article(article)[0]), compute)
+    def compute() -> dict[str, Any]:
+        result = comparison_figures(current.engine, article, include_synthetic=current.show_synthetic())
+        points = [p.as_dict() for p in result.points]
+        return {"points": points, "left_out": result.left_out, "article": article,
+                "figure": figure(charts.comparison(points) if points else None, points,
+                                 captions.comparison(points, article),
+                                 f"no count to compare for art. {article}: no cases under it in the store, no "
+                                 "form 10-a figures loaded, no published figure found.")}
+
+    return current.cache.get(cache_key("compare", current, article=article), compute)
 
 
 @router.get("/sentences", include_in_schema=False)
 def sentences(request: Request, article: Article = None, since: Since = None, until: Until = None) -> Any:
     common = {"article": article, "since": since, "until": until}
-    kinds = _stats(request, by=["article", "part", "sentence_kind"], instance="first", **common)
-    terms = _stats(request, by=["article", "part", "year"], instance="first", **common)
-    outcomes = _stats(request, by=["year"], instance="appeal", **common)
-    motives = _stats(request, by=["motive"], **common)
-    basis = _stats(request, by=["service_basis"], **common)
+    kinds = [r for r in stats(request, by=["article", "part", "sentence_kind"], instance="first", **common)
+             if r["sentence_kind"]]
+    terms = [r for r in stats(request, by=["article", "part", "year"], instance="first", **common) if r["term_n"]]
+    outcomes = [r for r in stats(request, by=["year"], instance="appeal", **common) if r["appeals"]]
+    motives = [r for r in stats(request, by=["motive"], **common) if r["motive"]]
+    basis = [r for r in stats(request, by=["service_basis"], **common) if r["service_basis"]]
+    cover = site_coverage(site(request))
+    with_act = cover["cases"] - cover["cases_without_act"]
+    note = (f" ({captions.count(cover['cases'], 'case')} in the store, {with_act:,} with an act text, facts read "
+            f"from {with_act - cover['cases_without_facts']:,}).")
     return render(
         request, "sentences.html", filters=common,
-        kinds=_spec(charts.stacked([r for r in kinds if r["sentence_kind"]], "part", "sentence_kind", "")),
-        terms=_spec(charts.terms(terms, "")),
-        outcomes=outcomes,
-        motives=_spec(charts.bar([r for r in motives if r["motive"]], "motive", "")),
-        basis=_spec(charts.bar([r for r in basis if r["service_basis"]], "service_basis", "")),
+        kinds=figure(charts.stacked(_named(kinds, "sentence_kind", SENTENCE_KINDS), "part", "sentence_kind", ""),
+                     kinds, captions.sentence_kinds(kinds), "No chart: no act texts with a sentence" + note),
+        terms=figure(charts.terms(terms, ""), terms, captions.terms(terms),
+                     "No chart: no act texts with a prison term" + note),
+        outcomes=outcomes, outcomes_caption=captions.appeals(outcomes),
+        outcomes_missing="No appeal rulings with a readable outcome in this selection" + note,
+        motives=figure(charts.bar(_named(motives, "motive", MOTIVES), "motive", ""), motives,
+                       captions.motives(motives), "No chart: no act texts that state the defendant's reasons" + note),
+        basis=figure(charts.bar(_named(basis, "service_basis", SERVICE_BASIS), "service_basis", ""), basis,
+                     captions.service_basis(basis), "No chart: no act texts stating how the defendant served" + note),
     )
+
+
+def _named(rows: list[dict[str, Any]], field: str, names: dict[str, str]) -> list[dict[str, Any]]:
+    return [dict(r, **{field: names.get(r[field], r[field])}) for r in rows]
 
 
 @router.get("/courts", include_in_schema=False)
 def courts(request: Request) -> Any:
-    counts = {r["court"]: r["n"] for r in _stats(request, by=["court"])}
-    status = {c["court"]: c for c in _coverage(site(request)).get("courts", [])}
+    counts = {r["court"]: r["n"] for r in stats(request, by=["court"])}
+    status = {c["court"]: c for c in site_coverage(site(request)).get("courts", [])}
     return render(request, "courts.html", courts=military_courts(), counts=counts, status=status,
                   credit=credit())
 
@@ -138,7 +146,7 @@ def cases(request: Request, f: Annotated[CaseFilter, Depends(case_filter)]) -> A
     f.include_synthetic = current.show_synthetic()
     total, rows = cached_cases(current.engine, current.cache, f)
     return render(request, "cases.html", f=f, total=total, rows=rows,
-                  pages=max(1, -(-total // f.page_size)))
+                  pages=max(1, -(-total // f.page_size)), courts=_court_choices(), districts=district_courts())
 
 
 @router.get("/cases/{case_id}", include_in_schema=False)
