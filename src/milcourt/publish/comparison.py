@@ -65,16 +65,19 @@ def _articles(figure: PublishedFigure, article: str) -> str:
     return "art. " + ", ".join(figure.articles)
 
 
+_PERIOD_WORDS = {"year": "per year", "half_year": "over 6 months", "quarter": "over 3 months",
+                 "month": "per month"}
+
+
 def _period_kind(figure: PublishedFigure) -> str:
-    """'per year', 'per month', 'six months', 'since 2022-09-21' (a count running over years)."""
-    start, end = figure.period_start, figure.period_end
-    days = (end - start).days + 1
-    if start.year != end.year:
-        return f"since {start.isoformat()}"
-    if days >= 350:
-        return "per year"
-    months = round(days / 30.44)
-    return "per month" if months <= 1 else f"over {months} months"
+    """'per year', 'per month', 'over 6 months', 'since 2022-09-21' (a running total), from the
+    figure's own period_kind; a figure of another span is described by its length."""
+    if figure.period_kind == "cumulative":
+        return f"since {figure.period_start.isoformat()}"
+    if figure.period_kind in _PERIOD_WORDS:
+        return _PERIOD_WORDS[figure.period_kind]
+    days = (figure.period_end - figure.period_start).days + 1
+    return f"over {days} days"
 
 
 def _fmt(value: int) -> str:
@@ -90,7 +93,7 @@ def published_point(figure: PublishedFigure, article: str) -> Point:
         panel="year" if yearly else "period", series=series, kind="published",
         year=figure.period_start.year if yearly else None, at=figure.period_end.isoformat(),
         period=str(figure.period_start.year) if yearly else figure.period, value=figure.value,
-        source=publisher, dated=figure.published, url=str(getattr(figure, "url", "") or ""),
+        source=publisher, dated=figure.published, url=figure.url,
         label=f"{_fmt(figure.value)} · {publisher}, {figure.published}", note=figure.note,
     )
 
