@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from milcourt.parse.names_find import Finder
-from milcourt.parse.names_people import Person, is_person_name
+from milcourt.parse.names_people import Person, is_person_name, person_from_name, split_role
 
 if TYPE_CHECKING:
     from milcourt.parse.names import Pseudonymizer
@@ -122,6 +122,19 @@ class _Walker:
 
         if normalise_name(value) in self.judge_keys:
             return value
-        if is_person_name(value):
-            return self.pz.pseudonym(value)
+        role, rest = split_role(value.strip())  # "Адвокат Zaytsev I.P.": the role stays, the name goes
+        person = person_from_name(rest)
+        if person is not None:
+            return role + self.pz.pseudonym(self.fullest(person).key)
         return self.scrub(value, False)
+
+    def fullest(self, person: Person) -> Person:
+        """The page's one party this name is a shorter form of ("Иванов", "Иванов Иван" beside
+        "Иванов Иван Иванович" on another tab), so that one person keeps one pseudonym."""
+        if not person.surname:
+            return person
+        form = person.surname.lower().replace("ё", "е")
+        fuller = [p for p in self.people if not p.judge and form in p.surname_set
+                  and p.initials_fit(person.initials) and len(p.initials) > len(person.initials)]
+        keys = {p.key for p in fuller}
+        return fuller[0] if len(keys) == 1 else person
