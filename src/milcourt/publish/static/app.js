@@ -6,7 +6,9 @@
       var target = node.parentElement.querySelector(".vl");
       if (!target || target.dataset.rendered) return;
       try {
-        window.vegaEmbed(target, JSON.parse(node.textContent), { actions: false, renderer: "svg" })
+        // ast + expr: expressions are interpreted, never compiled with Function (no 'unsafe-eval')
+        window.vegaEmbed(target, JSON.parse(node.textContent),
+                         { actions: false, renderer: "svg", ast: true, expr: window.vegaExpressionInterpreter })
           .then(function () { target.dataset.rendered = "1"; });
       } catch (err) { target.textContent = "chart error: " + err; }
     });
