@@ -283,8 +283,10 @@ def name_after_role(word: str, following: str) -> bool:
     if lemmas(word) & _INSTITUTION_LEMMAS:
         return False
     adjectival = any({"ADJF", "PRTF"} & tags for tags, _, _ in parses) or bool(_ADJ_END.search(word))
-    if adjectival and following and following[0].islower():  # "Сипайловского филиала", "Военной прокуратуры"
-        return not any("NOUN" in tags for tags, _, _ in _parses(following))
+    if adjectival and following:  # "Сипайловского филиала", "Военной прокуратуры", "Российской Федерации"
+        next_parses = _parses(following)
+        personal = any({"Name", "Surn", "Patr"} & tags for tags, _, _ in next_parses)
+        return personal or not any("NOUN" in tags for tags, _, _ in next_parses)
     return True
 
 
