@@ -246,7 +246,8 @@ class Finder:
             role = sh[m.start():m.start(1)].split()[0] if sh[m.start():m.start(1)].split() else ""
             if _place(sh, m.start(1), m.end(1), bare=True):
                 continue
-            if PERSON_ROLE.match(role):  # a witness's or advocate's name, whatever the word means
+            same_line = "\n" not in sh[m.start():m.start(1)]  # a new line may start a new paragraph
+            if PERSON_ROLE.match(role) and same_line:  # a witness's or advocate's name, whatever the word means
                 following = _NEXT_WORD.match(sh, m.end(1))
                 if not name_after_role(surname, following.group(1) if following else ""):
                     continue
