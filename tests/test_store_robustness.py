@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -82,3 +83,23 @@ def test_db_info_default_store_missing_creates_no_data_directory(tmp_path: Path,
     result = CliRunner().invoke(app, ["db", "info"])
     assert result.exit_code == 1 and "no store at" in result.stderr
     assert not home.exists()
+
+
+def test_ingest_and_parse_give_each_file_the_per_item_limit(tmp_path: Path, sudrf_fixtures: Path,
+                                                             monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A file over the limit is reported by name and rolled back; the run goes on (the limit is
+    made tiny here so that a real page overruns it)."""
+    import milcourt.parse.cli as parse_cli
+    import milcourt.store.runner as runner
+    from milcourt.store import open_store
+
+    monkeypatch.setattr(runner, "ITEM_SECONDS", 0.0005)
+    monkeypatch.setattr(parse_cli, "ITEM_SECONDS", 0.0005)
+    pages = [sudrf_fixtures / "sgs_1inst.html", sudrf_fixtures / "ksoyu_card_criminal.html"]
+    store = open_store(f"sqlite:///{tmp_path / 'limit.db'}")
+    summary = runner.ingest_paths(store, pages, progress=False, err=io.StringIO())
+    store.close()
+    assert summary.files == 2 and len(summary.failures) == 2
+    assert all("took longer than" in f and str(p) in f for f, p in zip(summary.failures, pages, strict=True))
+    results, errors = parse_cli.parse_files([str(p) for p in pages], keep_names=True)
+    assert not results and len(errors) == 2 and all("took longer than" in e for e in errors)
