@@ -232,3 +232,12 @@ def test_every_page_error_is_a_parse_error(data: bytes) -> None:
         parse_page(data, source="hostile.html")
     except ParseError as exc:
         assert str(exc).startswith("hostile.html")
+
+
+def test_act_reader_refuses_a_fifo_at_once(tmp_path: Path) -> None:
+    from milcourt.extract.readers import read_act_file
+
+    fifo = tmp_path / "act.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(ActReadError, match=r"act\.txt: refused: a FIFO, not a regular file"):
+        read_act_file(fifo)
