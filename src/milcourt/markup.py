@@ -22,8 +22,8 @@ _OPTIONAL_END = frozenset(["p", "li", "dt", "dd", "tr", "td", "th", "thead", "tb
 _RAW = frozenset({"script", "style", "textarea", "title"})
 # Start and end tags of elements that nest (neither void nor with an optional end tag): only the
 # "/" or "" before the name is captured, so the sum runs in C (map, accumulate, max).
-_NESTING_TAG = re.compile(r"<(/?)(?!(?:%s)(?![A-Za-z0-9]))[A-Za-z]" % "|".join(sorted(_VOID | _OPTIONAL_END)),
-                          re.IGNORECASE)
+_NOT_NESTING = "|".join(sorted(_VOID | _OPTIONAL_END))
+_NESTING_TAG = re.compile(rf"<(/?)(?!(?:{_NOT_NESTING})(?![A-Za-z0-9]))[A-Za-z]", re.IGNORECASE)
 _STEP = {"": 1, "/": -1}
 _LOOKBACK = 8  # how far down the stack a stray end tag may close (bounded: the pass stays linear)
 
