@@ -3,7 +3,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: install system-deps demo test lint bench clean
+.PHONY: install system-deps demo test lint bench fuzz clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -29,6 +29,11 @@ lint: install
 
 bench: install system-deps
 	$(PY) -m bench
+
+# 10 000 generated hostile inputs through the page parser, the act readers and ingest (bench/fuzz.py).
+FUZZ_EXAMPLES ?= 10000
+fuzz: install system-deps
+	$(PY) -m bench.fuzz --examples $(FUZZ_EXAMPLES)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -323,3 +323,21 @@ def test_report_in_a_browser(page: Page, store_url: str, tmp_path: Path) -> None
     labels = page.locator("#comparison .vl svg g.mark-text.role-mark text").count()
     assert labels == sum(len(values) for values in panels)  # every figure a labelled point
     _shot(page, "report")
+
+
+def test_charts_and_api_page_work_under_a_policy_without_eval(page: Page, base_url: str) -> None:
+    """The CSP forbids eval: Vega's interpreter draws the charts and Swagger UI starts by its hash,
+    with no policy violation reported by the browser."""
+    violations: list[str] = []
+    page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
+    response = page.goto(base_url + "/")
+    assert response is not None
+    policy = response.headers["content-security-policy"]
+    assert "unsafe-eval" not in policy and "frame-ancestors 'none'" in policy
+    assert response.headers["x-frame-options"] == "DENY"
+    page.wait_for_selector(BAR)
+    assert page.evaluate("typeof window.vegaExpressionInterpreter") == "object"  # loaded, passed to vegaEmbed
+    docs = page.goto(base_url + "/docs")
+    assert docs is not None and "unsafe-eval" not in docs.headers["content-security-policy"]
+    page.wait_for_selector(".swagger-ui .opblock")
+    assert not violations, violations

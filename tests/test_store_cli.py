@@ -107,8 +107,11 @@ def test_db_migrate_and_info(store_url: str) -> None:
 def test_db_url_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "env.db"
     monkeypatch.setenv("MILCOURT_DB", f"sqlite:///{target}")
+    missing = CliRunner().invoke(app, ["db", "info", "--json"])  # a look creates no store
+    assert missing.exit_code == 1 and f"no store at {target}" in missing.stderr and not target.exists()
+    CliRunner().invoke(app, ["db", "migrate"])
     (facts,) = run("db", "info", "--json")
-    assert facts["schema_version"] == 0 and target.exists()
+    assert facts["schema_version"] == facts["latest_version"] > 0 and target.exists()
 
 
 def test_default_store_is_in_the_data_dir(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]

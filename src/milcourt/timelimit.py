@@ -11,6 +11,8 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 
+ITEM_SECONDS = 20.0  # one page parsed, one file ingested, one act extracted: the same budget
+
 
 def alarm_usable() -> bool:
     return (

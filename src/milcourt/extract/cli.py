@@ -10,9 +10,10 @@ from pathlib import Path
 import typer
 
 from milcourt.jsonl import dumps
+from milcourt.timelimit import ITEM_SECONDS
 from milcourt.timelimit import time_limit as _time_limit
 
-DEFAULT_TIME_LIMIT = 20.0
+DEFAULT_TIME_LIMIT = ITEM_SECONDS
 MAX_BYTES = 20 * 1024 * 1024
 
 

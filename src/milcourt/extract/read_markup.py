@@ -6,6 +6,9 @@ import re
 from pathlib import Path
 
 from milcourt.extract.read_errors import ActReadError, Deadline
+from milcourt.markup import cap_depth
+
+ACT_MAX_DEPTH = 60  # counted by start tags; a table level is four elements deep to libxml2
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
 _BLOCK = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
@@ -34,7 +37,7 @@ def read_html(data: bytes, source: str | Path, deadline: Deadline) -> str:
     import lxml.html
     from lxml import etree
 
-    html = decode_html(data)
+    html = cap_depth(decode_html(data), ACT_MAX_DEPTH)  # libxml2 drops whatever lies deeper than 256
     try:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError) as exc:

@@ -54,12 +54,52 @@ def read_doc(data: bytes, source: str | Path, deadline: Deadline) -> str:
     raise ActReadError(source, "unreadable or corrupt Word document (" + "; ".join(reasons) + ")")
 
 
+MAX_PART_BYTES = 32 * 1024 * 1024  # one part of a zip package, inflated (a long act's document.xml: 2 MB)
+MAX_PACKAGE_BYTES = 64 * 1024 * 1024  # all parts together, inflated
+
+
+def check_zip(data: bytes, source: str | Path, deadline: Deadline) -> None:
+    """Refuse a zip package (.docx, or any zip-based format) that would inflate past the limits.
+
+    Twice: by the sizes its directory declares, then by inflating each part in chunks and
+    counting (a forged directory can understate them), before any library reads it into memory.
+    """
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        members = package.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
+        raise ActReadError(source, f"corrupt zip package: {exc}") from exc
+    declared = 0
+    for info in members:
+        declared += info.file_size
+        if info.file_size > MAX_PART_BYTES or declared > MAX_PACKAGE_BYTES:
+            raise ActReadError(source, f"refused: zip part {info.filename!r} inflates to {info.file_size} bytes "
+                                       f"({declared} in all; limits {MAX_PART_BYTES} a part, {MAX_PACKAGE_BYTES} in all)")
+    inflated = 0
+    for info in members:
+        part = 0
+        try:
+            with package.open(info) as stream:
+                while chunk := stream.read(1 << 20):
+                    part += len(chunk)
+                    inflated += len(chunk)
+                    if part > MAX_PART_BYTES or inflated > MAX_PACKAGE_BYTES:
+                        raise ActReadError(source, f"refused: zip part {info.filename!r} inflates past "
+                                                   f"{MAX_PART_BYTES} bytes (its directory says {info.file_size})")
+                    deadline.check()
+        except ActReadError:
+            raise
+        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, EOFError, OSError) as exc:
+            raise ActReadError(source, f"corrupt zip package: part {info.filename!r}: {exc}") from exc
+
+
 def read_docx(data: bytes, source: str | Path, deadline: Deadline) -> str:
     """Paragraphs and table cells of a .docx, in document order."""
     if data.startswith(_OLE_MAGIC):
         if _ENCRYPTED_PACKAGE in data:
             raise ActReadError(source, "password-protected document (encrypted .docx)")
         return read_doc(data, source, deadline)  # an old binary Word file saved as .docx
+    check_zip(data, source, deadline)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table

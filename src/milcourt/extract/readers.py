@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from milcourt.boundedread import InputFileError, read_bounded
 from milcourt.extract.read_errors import ActReadError, Deadline, time_limit
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -28,16 +29,12 @@ def read_act_file(path: str | Path, *, timeout: float = DEFAULT_TIMEOUT) -> str:
     ext = p.suffix.lower()
     if ext not in SUPPORTED:
         raise ActReadError(p, f"unsupported file type {ext or '(no extension)'!r}; expected one of {', '.join(SUPPORTED)}")
-    try:
-        size = p.stat().st_size
-    except OSError as exc:
-        raise ActReadError(p, f"cannot open: {exc.strerror or exc}") from exc
-    if size > MAX_BYTES:
-        raise ActReadError(p, f"oversized: {size} bytes, the limit is {MAX_BYTES} bytes (20 MB)")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise ActReadError(p, f"cannot read: {exc.strerror or exc}") from exc
+    try:  # measured on the bytes read: st_size says nothing of a device or a FIFO
+        data = read_bounded(p, MAX_BYTES)
+    except InputFileError as exc:
+        reason = {"open": exc.reason.replace("cannot read", "cannot open", 1),
+                  "size": f"oversized: more than {MAX_BYTES} bytes, the limit (20 MB)"}.get(exc.stage, exc.reason)
+        raise ActReadError(p, reason) from exc
     return read_act_bytes(data, ext, source=p, timeout=timeout)
 
 
@@ -52,7 +49,14 @@ def read_act_bytes(data: bytes, ext: str, *, source: str | Path = "<bytes>", tim
     deadline = Deadline(source, timeout)
     started = time.monotonic()
     with time_limit(source, timeout):
-        text = reader(data, source, deadline)
+        try:
+            text = reader(data, source, deadline)
+        except ActReadError:
+            raise
+        except MemoryError:
+            raise ActReadError(source, f"unreadable {kind} file: it needs more memory than there is") from None
+        except Exception as exc:  # noqa: BLE001 - a library's own error on hostile bytes is still this file's fault
+            raise ActReadError(source, f"unreadable {kind} file ({type(exc).__name__}: {exc})") from exc
     text = normalise(text)
     if not text.strip():
         raise ActReadError(source, f"no text in the {kind} file (a scanned image or an empty document)")

@@ -9,7 +9,9 @@ from typing import Any
 
 import typer
 
+from milcourt.boundedread import InputFileError, read_bounded
 from milcourt.jsonl import dumps
+from milcourt.timelimit import ITEM_SECONDS, time_limit
 
 
 @functools.cache
@@ -30,18 +32,20 @@ def _depersonalise(page: dict[str, Any]) -> dict[str, Any]:
 def parse_files(paths: list[str], *, keep_names: bool) -> tuple[list[dict[str, Any]], list[str]]:
     """Parse each file; (results, errors). A bad file yields an error line, never stops the rest."""
     from milcourt.parse.errors import ParseError
-    from milcourt.parse.page import parse_page
+    from milcourt.parse.page import max_page_bytes, parse_page
 
     results: list[dict[str, Any]] = []
     errors: list[str] = []
     for path in paths:
         try:
-            data = Path(path).read_bytes()
-        except OSError as err:
-            errors.append(f"{path}: cannot read: {err.strerror or err}")
+            data = read_bounded(path, max_page_bytes(), limit_name="MILCOURT_MAX_PAGE_MB")
+        except InputFileError as err:
+            errors.append(str(err))
             continue
         try:
-            page = parse_page(data, source=path)
+            too_slow = functools.partial(ParseError, path, f"took longer than {ITEM_SECONDS:g} s")
+            with time_limit(ITEM_SECONDS, too_slow):
+                page = parse_page(data, source=path)
         except ParseError as err:
             errors.append(str(err))
             continue

@@ -21,9 +21,10 @@ from pathlib import Path
 
 from milcourt.parse.names_find import Finder
 from milcourt.parse.names_morph import surname_lemma
-from milcourt.parse.names_people import Person, person_from_name
+from milcourt.parse.names_people import Person, cyrillic_name, is_person_name, person_from_name
 
 SECRET_FILE = "pseudonym.key"
+_CAPS_WORD = re.compile(r"\b[А-ЯЁA-Z]{4,}\b")  # "ВОРОБЬЕВ Виктор" is "Воробьев Виктор"
 NER_MIN_CHARS = 400  # texts shorter than this are card fields and listing rows: rules only
 
 
@@ -48,6 +49,23 @@ def normalise_name(name: str) -> str:
     if match:  # "рыжкова е.а." and "рыжкову е.а." → "рыжков е.а.": the case of an initials form is unknowable
         text = f"{surname_lemma(match.group(1).capitalize()).lower()} {match.group(2)}"
     return text.strip(" ,;")
+
+
+@lru_cache(maxsize=65536)
+def identity_key(name: str) -> str:
+    """What a pseudonym is made from: the surname's dictionary form and the initials.
+
+    "Иванов Иван Иванович", "Иванова И.И." and "Ivanov I.I." are one person printed three ways
+    (a card's two tabs often differ so), so they get one key, "иванов и.и.". A name without a
+    surname keeps its normalised spelling.
+    """
+    name = _CAPS_WORD.sub(lambda m: m.group(0).capitalize(), cyrillic_name(name))
+    person = person_from_name(name) if is_person_name(name) else None
+    if person is None or not person.surname:
+        return normalise_name(name)
+    surname = surname_lemma(person.surname.capitalize()).replace("ё", "е")
+    letters = "".join(f"{letter}." for letter in person.initials)
+    return normalise_name(f"{surname} {letters}".strip())
 
 
 class Pseudonymizer:
@@ -80,8 +98,8 @@ class Pseudonymizer:
         return cls(secret, ner=ner)
 
     def pseudonym(self, name: str) -> str:
-        """"P-" and the first 6 hex digits of HMAC-SHA256(secret, normalised name)."""
-        key = normalise_name(name)
+        """"P-" and the first 6 hex digits of HMAC-SHA256(secret, the name's identity key)."""
+        key = identity_key(name)
         cached = self._cache.get(key)
         if cached is None:
             digest = hmac.new(self._secret, key.encode("utf-8"), hashlib.sha256).hexdigest()
@@ -111,7 +129,7 @@ class Pseudonymizer:
             finder.bare_surnames(since=established)
         parts: list[str] = []
         last = 0
-        for mention in finder.chosen():
+        for mention in finder.with_given_names(finder.chosen()):
             if mention.person.judge:
                 continue
             parts.append(text[last:mention.start])
@@ -167,4 +185,4 @@ def people_from(known_names: Iterable[str], judges: Iterable[str] = ()) -> list[
 
 from milcourt.parse.names_page import depersonalise  # noqa: E402  (re-exported: the NAMES contract)
 
-__all__ = ["Pseudonymizer", "SecretFileError", "depersonalise", "normalise_name", "people_from"]
+__all__ = ["Pseudonymizer", "SecretFileError", "depersonalise", "identity_key", "normalise_name", "people_from"]

@@ -15,18 +15,28 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from milcourt.parse.names_latin import has_latin_word
+from milcourt.parse.names_latin_find import latin_mentions
 from milcourt.parse.names_morph import (
     CAP,
     given_name_forms,
+    is_given_name,
     is_patronymic,
     looks_like_surname,
+    name_after_role,
     patronymic_forms,
     shadow,
     surname_strength,
+    titled_caps,
     word_set,
 )
-from milcourt.parse.names_people import Person, person_from_fio, person_from_initials
-from milcourt.parse.names_roles import role_surnames
+from milcourt.parse.names_people import (
+    Person,
+    person_from_fio,
+    person_from_initials,
+    person_from_role,
+)
+from milcourt.parse.names_roles import PERSON_ROLE, role_surnames
 
 # Every pattern starts with a bare capital-letter class and checks the character before it
 # with a lookbehind placed after that letter: the regex engine then skips ahead to capitals in
@@ -63,6 +73,8 @@ JUDGE_OF_COURT = re.compile(r"\bсудь[яи]\s+[^\n;]{0,120}?\b(?:суда|у�
 _SEPARATOR_TAIL = re.compile(r"(?:[,;]|\bи|\n)\s*$")
 _NAME_TAIL = re.compile(rf"(?:(?:[А-Я]\.\s?){{1,3}}\s*{CAP}|{CAP}\s+{CAP}\s+{CAP}|{CAP}(?:\s+(?:[А-Я]\.\s?){{1,3}})?)\s*$")
 _NOT_CAPITAL = re.compile(r"[^А-Я]")
+_NEXT_WORD = re.compile(r"[\s,]*([А-Яа-я]+)")
+_GIVEN_AFTER = re.compile(rf"[ \t]+({CAP})(?![\w-])")
 ACRONYMS = word_set("ООО ОАО ЗАО ПАО АНО УПК ГПК КАС АПК УИК ГИБДД МВД ФСБ ФСИН СИЗО ВВС ВМФ СНТ ИНН КПП "
                     "ОГРН БИК ДНР ЛНР УФК ФНС ЕГРЮЛ")
 
@@ -137,7 +149,8 @@ class Finder:
     """Mentions in one text, given the people already known (card parties and judges)."""
 
     def __init__(self, text: str, people: Iterable[Person]):
-        self.sh = shadow(text)
+        self.text = text
+        self.sh, self.caps = titled_caps(shadow(text))
         self.people = list(people)
         self.given = len(self.people)  # people[:given] came from the card: their mentions rank 3
         self.found: list[Mention] = []
@@ -183,6 +196,8 @@ class Finder:
         self._role_before_surname()
         self._card_pairs()
         self._initials_only()
+        if has_latin_word(self.text):
+            self._latin()
 
     def _full_names(self) -> None:
         """First name + patronymic, with the surname before or after ("Воробьёва Виктора Викторовича")."""
@@ -228,11 +243,30 @@ class Finder:
         sh = self.sh
         for m in role_surnames(sh):
             surname = m.group(1)
-            if not looks_like_surname(surname) or _place(sh, m.start(1), m.end(1), bare=True):
+            role = sh[m.start():m.start(1)].split()[0] if sh[m.start():m.start(1)].split() else ""
+            if _place(sh, m.start(1), m.end(1), bare=True):
+                continue
+            same_line = "\n" not in sh[m.start():m.start(1)]  # a new line may start a new paragraph
+            if PERSON_ROLE.match(role) and same_line:  # a witness's or advocate's name, whatever the word means
+                following = _NEXT_WORD.match(sh, m.end(1))
+                if not name_after_role(surname, following.group(1) if following else ""):
+                    continue
+                known = self._known(surname)
+                person = known or self._new(person_from_role(surname), m.start(1))
+                self._add(m.start(1), m.end(1), person, 1 if not known else 0)
+                continue
+            if not looks_like_surname(surname):
                 continue
             known = self._known(surname)
             person = known or self._new(person_from_initials(surname, ""), m.start(1))
             self._add(m.start(1), m.end(1), person, 0)  # never outranks a fuller mention
+
+    def _latin(self) -> None:
+        """Names in Latin letters: transliterated forms of people known, and name-shaped runs."""
+        for found in list(latin_mentions(self.text, self.people)):
+            person = found.person or (self._new(found.new, found.start) if found.new else None)
+            if person is not None:
+                self._add(found.start, found.end, person, found.rank)
 
     def _card_pairs(self) -> None:
         """Surname and first name of a card's person, either order ("Мамедова Эльчина Азер оглы")."""
@@ -286,6 +320,8 @@ class Finder:
             at = bisect.bisect_right(starts, m.start())  # covered[:at] start at or before the word
             if at and reach[at - 1] > m.start():
                 continue  # explained already
+            if m.start() in self.caps:
+                continue  # a heading or an acronym in capitals ("ОГРНИП"): the rules read names in capitals
             if len(word) < 3 or surname_strength(word) < 2 or _place(self.sh, m.start(), m.end(), bare=True):
                 continue
             if self.sh[m.start() - 1:m.start()] in "«\"":
@@ -333,10 +369,10 @@ class Finder:
             return
         matches = [*self.words(WORD), *self.words(CAPS_WORD)]
         if len(matches) <= _FEW_WORDS:  # a short field: asking each person beats building an index
-            def owners_of(word: str) -> list[Person]:
+            def owners_of(word: str, caps: bool) -> list[Person]:
                 lower = word.lower()
                 return ([p for p, surnames, _ in table if lower in surnames]
-                        or [p for p, _, names in table if word in names])
+                        or [p for p, _, names in table if caps and word.upper() in names])
         else:
             index: dict[str, list[Person]] = {}
             for person, surnames, _ in table:
@@ -347,10 +383,11 @@ class Finder:
                 for form in names:
                     upper.setdefault(form, []).append(person)
 
-            def owners_of(word: str) -> list[Person]:
-                return index.get(word.lower()) or upper.get(word) or []
+            def owners_of(word: str, caps: bool) -> list[Person]:
+                return index.get(word.lower()) or (upper.get(word.upper()) if caps else None) or []
         for m in matches:
-            owners = owners_of(m.group(1))
+            word = m.group(1)
+            owners = owners_of(word, word.isupper() or m.start() in self.caps)
             if not owners or _place(self.sh, m.start(), m.end(), bare=True):
                 continue
             parties = [p for p in owners if not p.judge]
@@ -358,6 +395,34 @@ class Finder:
             owner = judges[0] if judges and (not parties or in_judge_context(self.sh, m.start())) \
                 else parties[0]
             self._add(m.start(), m.end(), owner, 0)
+
+    def with_given_names(self, mentions: list[Mention]) -> list[Mention]:
+        """Mentions widened over a first name or patronymic beside them ("P-3f9a1c Дарьи").
+
+        A surname replaced while the first name next to it stays would still name the person.
+        """
+        out: list[Mention] = []
+        for i, mention in enumerate(mentions):
+            if mention.person.judge:
+                out.append(mention)
+                continue
+            limit = mentions[i + 1].start if i + 1 < len(mentions) else len(self.sh)
+            floor = out[-1].end if out else 0
+            end = mention.end
+            for _ in range(2):
+                following = _GIVEN_AFTER.match(self.sh, end)
+                if not following or following.end() > limit:
+                    break
+                word = following.group(1)
+                if not (is_given_name(word) or is_patronymic(word)):
+                    break
+                end = following.end()
+            start = mention.start
+            before = LEAD.search(self.sh, max(floor, start - 40), start)
+            if before and is_given_name(before.group(1)) and before.start(1) >= floor:
+                start = before.start(1)
+            out.append(Mention(start, end, mention.person, mention.rank))
+        return out
 
     def chosen(self) -> list[Mention]:
         """Non-overlapping mentions: known people first, then the longer, then the earlier."""

@@ -235,3 +235,83 @@ def looks_like_surname(word: str) -> bool:
     if any(known for _, _, known in parses):
         return False  # an ordinary word ("Железный", "Мусс"): only with initials or a first name
     return not ({"ADJF", "PRTF", "Geox", "Orgn"} & parses[0][0]) if parses else True
+
+
+@lru_cache(maxsize=65536)
+def is_given_name(word: str) -> bool:
+    """A first name in any case ("Дарьи", "Ивану"), as pymorphy's dictionary of names knows it."""
+    if len(word) < 2 or not word[0].isupper():
+        return False
+    return any("Name" in tags and known for tags, _, known in _parses(word))
+
+
+@lru_cache(maxsize=65536)
+def word_lexeme(word: str) -> frozenset[str]:
+    """Singular forms of every noun reading of a word, lower case and ё-free ("Заяц" → "зайца", …).
+
+    A person named by a common word ("Свидетель Заяц") is declined by the text like the word.
+    """
+    forms: set[str] = set()
+    for parse in morph().parse(word):
+        if "NOUN" in parse.tag:
+            forms.update(shadow(f.word) for f in parse.lexeme if "sing" in f.tag)
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=65536)
+def noun_lemma(word: str) -> str:
+    """The nominative of a word read as a surname, else as a noun ("Зайца" → "Заяц")."""
+    for tags, lemma, _ in _parses(word):
+        if "Surn" in tags:
+            return lemma.capitalize()
+    for tags, lemma, known in _parses(word):
+        if "NOUN" in tags and known:
+            return lemma.capitalize()
+    return word
+
+
+def name_after_role(word: str, following: str) -> bool:
+    """Whether the capitalised word after a person's role ("свидетель", "адвокат") is a name.
+
+    Any word is, whatever it means elsewhere ("Свидетель Заяц", "потерпевший Мороз"), except a
+    role, legal or function word, and an adjective or noun that begins an institution's name
+    ("представитель Военной прокуратуры", "представитель Министерства обороны").
+    """
+    if surname_strength(word) == 0 or is_patronymic(word):
+        return False
+    parses = _parses(word)
+    if lemmas(word) & _INSTITUTION_LEMMAS:
+        return False
+    adjectival = any({"ADJF", "PRTF"} & tags for tags, _, _ in parses) or bool(_ADJ_END.search(word))
+    if adjectival and following:  # "Сипайловского филиала", "Военной прокуратуры", "Российской Федерации"
+        next_parses = _parses(following)
+        personal = any({"Name", "Surn", "Patr"} & tags for tags, _, _ in next_parses)
+        return personal or not any("NOUN" in tags for tags, _, _ in next_parses)
+    return True
+
+
+_INSTITUTION_LEMMAS = word_set("""
+прокуратура управление департамент министерство инспекция комитет отдел служба фонд банк
+администрация общество учреждение предприятие товарищество коллегия филиал часть комиссариат
+организация компания центр союз объединение агентство потерпевший ответчик истец сторона
+информация данные сведения фио лицо
+""")
+
+_ADJ_END = re.compile(r"(?:ого|его|ому|ему|ой|ей|ым|им|ая|яя|ое|ее|ую|юю|ых|их)$")
+_CAPS_RUN = re.compile(r"(?<![\w-])[А-Я]{4,}(?:-[А-Я]{2,})?(?![\w-])")
+
+
+def titled_caps(sh: str) -> tuple[str, frozenset[int]]:
+    """Words of four or more capitals written as names ("ФАМИЛИЯ" → "Фамилия"), same length.
+
+    Acts print parties in capitals ("Свидетель ПЕТРОВ ИВАН ИВАНОВИЧ показал"); the finder's
+    rules read title case, so they see the capitals as names. Also returns where those words
+    start (a card's first name in capitals is a name; the same word in title case may not be).
+    """
+    starts: list[int] = []
+
+    def title(m: re.Match[str]) -> str:
+        starts.append(m.start())
+        return "-".join(part.capitalize() for part in m.group(0).split("-"))
+
+    return _CAPS_RUN.sub(title, sh), frozenset(starts)

@@ -8,10 +8,12 @@ default instead of leaking.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from milcourt.parse.names_find import Finder
-from milcourt.parse.names_people import Person, is_person_name
+from milcourt.parse.names_latin import skeleton
+from milcourt.parse.names_people import Person, is_person_name, person_from_name, skeletons_of, split_role
 
 if TYPE_CHECKING:
     from milcourt.parse.names import Pseudonymizer
@@ -122,6 +124,35 @@ class _Walker:
 
         if normalise_name(value) in self.judge_keys:
             return value
-        if is_person_name(value):
-            return self.pz.pseudonym(value)
+        role, rest = split_role(value.strip())  # "Адвокат Zaytsev I.P.": the role stays, the name goes
+        person = person_from_name(rest)
+        if person is not None:
+            return role + self.pz.pseudonym(self.fullest(person).key)
         return self.scrub(value, False)
+
+    def fullest(self, person: Person) -> Person:
+        """The page's one party this name is a form of ("Иванов", "Иванов Иван", "Ivanov I.I."
+        beside "Иванов Иван Иванович" on another tab), so that one person keeps one pseudonym.
+
+        Surnames are compared by sound (a transliteration may drop a soft sign); the fullest
+        name wins, a Cyrillic one before a transliterated one; when the page has two people
+        the name could be (different initials), the name stays its own person.
+        """
+        from milcourt.parse.names import identity_key
+
+        if not person.surname:
+            return person
+        form = person.surname.lower().replace("ё", "е")
+        sound = skeleton(form)
+        same = [p for p in self.people if not p.judge and p.surname
+                and (form in p.surname_set or sound in skeletons_of(p.surname_set))
+                and p.initials_fit(person.initials) and len(p.initials) >= len(person.initials)]
+        if not same:
+            return person
+        top = max(same, key=lambda p: (len(p.initials), not _LATIN.search(p.key)))
+        voices = {skeleton(identity_key(p.key)) for p in same if len(p.initials) == len(top.initials)}
+        agree = all(p.initials_fit(top.initials) for p in same)
+        return top if len(voices) == 1 and agree else person
+
+
+_LATIN = re.compile(r"[A-Za-z]")

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from milcourt.parse.names_latin import skeleton, to_cyrillic
 from milcourt.parse.names_morph import (
     STOP_LEMMAS,
     gender_of,
@@ -18,10 +19,12 @@ from milcourt.parse.names_morph import (
     is_patronymic,
     lemmas,
     nominative,
+    noun_lemma,
     patronymic_forms,
     shadow,
     surname_forms,
     surname_lemma,
+    word_lexeme,
     word_set,
 )
 
@@ -118,10 +121,31 @@ def _without_roles(name: str) -> str:
     return " ".join(words)
 
 
+def split_role(name: str) -> tuple[str, str]:
+    """"Адвокат Zaytsev I.P." → ("Адвокат ", "Zaytsev I.P."): the role words before a name."""
+    rest = _without_roles(name)
+    return name[:len(name) - len(rest)] if name.endswith(rest) else "", rest
+
+
+def cyrillic_name(name: str) -> str:
+    """A name in Latin letters spelled in Cyrillic ("Zaytsev I.P." → "Зайцев И.П."); else as it is.
+
+    The pseudonym of a transliterated name is then the pseudonym of its Cyrillic spelling.
+    """
+    if not _LATIN.search(name) or re.search(r"[а-яёА-ЯЁ]", name):
+        return name
+    return _LATIN_TOKEN.sub(lambda m: to_cyrillic(m.group(0)), name)
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+_LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*")
+
+
 def person_from_name(name: str, *, judge: bool = False) -> Person | None:
     """Split a name as printed on a card into its parts; None when it is not a personal name."""
     if judge:
         name = _without_roles(name)
+    name = cyrillic_name(name)
     if not is_person_name(name):
         return None
     tokens = _TOKEN.findall(_titled(name))
@@ -165,3 +189,19 @@ def person_from_initials(surname: str, letters: str, *, judge: bool = False) -> 
     key = f"{lemma} {'.'.join(letters)}." if letters else lemma
     return Person(key=key, surname=lemma, initials=letters, judge=judge,
                   surname_set=surname_forms(surname) | surname_forms(lemma))
+
+
+def person_from_role(word: str, *, judge: bool = False) -> Person:
+    """A person first met as the word after a role ("свидетель Заяц", "потерпевшего Зайца").
+
+    The word may be an ordinary noun: its declined forms as a noun count as the surname's.
+    """
+    lemma = noun_lemma(word)
+    return Person(key=lemma, surname=lemma, judge=judge,
+                  surname_set=surname_forms(word) | surname_forms(lemma) | word_lexeme(word))
+
+
+@lru_cache(maxsize=16384)
+def skeletons_of(surname_set: frozenset[str]) -> frozenset[str]:
+    """A person's surname forms as Latin spellings compare ("zai5ev", "zai5eva", …)."""
+    return frozenset(skeleton(form) for form in surname_set if len(form) >= 3)

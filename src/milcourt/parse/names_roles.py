@@ -17,6 +17,13 @@ _ROLES = (
     r"защитник|прокурор|истц|истец|ответчик|гражданин|гражданк|заявител|представител|секретар|"
     r"следовател|дознавател|командир|начальник|инспектор|эксперт|специалист"
 )
+# Roles that only a person can hold: the word after them is a name whatever its dictionary
+# meaning ("Свидетель Заяц показал"), unless it begins an organisation's name.
+PERSON_ROLES = (
+    r"свидетел|потерпевш|осужденн|осуждённ|подсудим|обвиняем|подозреваем|защитник|адвокат|"
+    r"представител|истц|истец|ответчик|заявител|гражданин|гражданк"
+)
+PERSON_ROLE = re.compile(rf"(?i:(?:{PERSON_ROLES})[а-яё]*)$")
 _TAILS = ("юстиции", "запаса", "в отставке", "медицинской службы")
 _TAIL = "|".join(tail + r"\s+" for tail in _TAILS)
 ROLE_SURNAME = re.compile(rf"(?i:\b(?:{_ROLES})[а-я]*\s+(?:{_TAIL})?)({CAP})(?![\w-])(?!\s*[А-Я]\.)")
@@ -51,4 +58,4 @@ def role_surnames(sh: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-__all__ = ["ROLE_BACK", "ROLE_SURNAME", "role_surnames"]
+__all__ = ["PERSON_ROLE", "PERSON_ROLES", "ROLE_BACK", "ROLE_SURNAME", "role_surnames"]

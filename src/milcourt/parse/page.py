@@ -10,6 +10,8 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
+from milcourt.boundedread import max_page_bytes
+from milcourt.markup import cap_depth
 from milcourt.parse.act_page import parse_act_page
 from milcourt.parse.card import parse_card
 from milcourt.parse.decode import decode_page_source
@@ -31,9 +33,27 @@ _BINARY_MAGIC = {
 
 
 def parse_page(data: bytes, *, source: str = "<bytes>", base_url: str | None = None) -> dict[str, Any]:
-    """Parse one page. Raises ``ParseError`` for non-pages, ``PageLayoutError`` for broken ones."""
+    """Parse one page. Raises ``ParseError`` for non-pages, ``PageLayoutError`` for broken ones.
+
+    Whatever a hostile page makes a library raise is reported as this page's ``ParseError`` too,
+    so a caller needs to know one error type (a bug of ours then names the page it met).
+    """
     _check_bytes(data, source)
+    try:
+        return _parse(data, source, base_url)
+    except ParseError:
+        raise
+    except MemoryError:
+        raise ParseError(source, "unreadable page: it needs more memory than there is") from None
+    except Exception as exc:  # noqa: BLE001 - see the docstring
+        raise ParseError(source, f"unreadable page ({type(exc).__name__}: {exc})") from exc
+
+
+def _parse(data: bytes, source: str, base_url: str | None) -> dict[str, Any]:
     html, utf8 = decode_page_source(data)
+    capped = cap_depth(html)  # hostile nesting: parse time stays linear, text stays
+    if capped is not html:
+        html, utf8 = capped, None
     tree = LexborHTMLParser(utf8 if utf8 is not None else html)
     root = module_root(tree)
     kind = page_kind(tree, root, html)
@@ -64,6 +84,10 @@ def _truncated(html: str) -> bool:
 
 
 def _check_bytes(data: bytes, source: str) -> None:
+    limit = max_page_bytes()
+    if len(data) > limit:
+        raise ParseError(source, f"page too large: {len(data)} bytes, the limit is {limit} bytes "
+                                 f"(MILCOURT_MAX_PAGE_MB)")
     if not data or not data.strip():
         raise ParseError(source, "empty file, not a court page")
     for magic, what in _BINARY_MAGIC.items():

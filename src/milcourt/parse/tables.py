@@ -18,16 +18,22 @@ from milcourt.parse.text import cell_text, clean, label_key
 
 
 def own_rows(table: Any) -> list[Any]:
-    """The table's own rows, not those of tables nested in its cells."""
-    table_id = table.mem_id
+    """The table's own rows, not those of tables nested in its cells.
+
+    Read from the table's children and its row groups' children (the HTML parser puts every row
+    there), so a table's rows cost the rows themselves: searching all descendant rows and
+    climbing back from each made nested tables quadratic.
+    """
     rows = []
-    for tr in table.css("tr"):
-        parent = tr.parent
-        while parent is not None and parent.tag != "table":
-            parent = parent.parent
-        if parent is not None and parent.mem_id == table_id:
-            rows.append(tr)
+    for child in table.iter():
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in _ROW_GROUPS:
+            rows.extend(row for row in child.iter() if row.tag == "tr")
     return rows
+
+
+_ROW_GROUPS = frozenset({"tbody", "thead", "tfoot"})
 
 
 def cells_of(row: Any) -> list[Any]:

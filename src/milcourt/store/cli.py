@@ -125,6 +125,11 @@ def db_info(
     """
     from milcourt.store.query import info
 
+    missing = _missing_sqlite_file(db)
+    if missing is not None:  # opening would create the file (and its folders): say so instead
+        typer.echo(f"milcourt: no store at {missing}: nothing to describe "
+                   "(`milcourt ingest` or `milcourt db migrate` creates one)", err=True)
+        raise typer.Exit(1)
     store = _open(db, migrate=False)
     with store.engine.connect() as conn:
         facts = info(conn)
@@ -136,6 +141,32 @@ def db_info(
     typer.echo(f"store: {facts['url']}\nschema version: {facts['schema_version']} (latest {facts['latest_version']})")
     for name, count in facts["counts"].items():
         typer.echo(f"  {name}: {count}")
+
+
+def _missing_sqlite_file(db: str | None) -> Path | None:
+    """The SQLite file a store URL names when it does not exist (None: it exists, or not SQLite).
+
+    Worked out without creating the data directory, as the default URL would.
+    """
+    import os
+
+    import sqlalchemy as sa
+
+    from milcourt.store.db import normalise_url
+
+    url = db or os.environ.get("MILCOURT_DB")
+    if url is None:
+        home = os.environ.get("MILCOURT_HOME")
+        path = (Path(home) if home else Path.home() / ".local" / "share" / "milcourt") / "milcourt.db"
+        return None if path.exists() else path
+    try:
+        parsed = normalise_url(url)
+    except (ValueError, sa.exc.ArgumentError):
+        return None  # _open reports the bad URL
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    path = Path(parsed.database)
+    return None if path.exists() else path
 
 
 def _table(columns: list[str], rows: list[dict]) -> None:  # type: ignore[type-arg]

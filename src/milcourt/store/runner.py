@@ -6,6 +6,7 @@ names the file, and the caller turns ``Summary.failures`` into the exit status.
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -13,7 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from milcourt.boundedread import max_page_bytes, read_bounded
 from milcourt.store.store import Store
+from milcourt.timelimit import ITEM_SECONDS, time_limit
+
+
+class IngestTimeout(Exception):
+    """One file took longer than the per-item limit (its transaction is rolled back)."""
+
 
 PROGRESS_FROM = 50  # files; fewer finish before a bar would be worth drawing
 
@@ -59,7 +67,10 @@ def ingest_paths(store: Store, paths: Iterable[Path], *, synthetic: bool = False
         for path in files:
             summary.files += 1
             try:
-                result = store.ingest_page(path.read_bytes(), source=str(path), synthetic=synthetic)
+                data = read_bounded(path, max_page_bytes(), limit_name="MILCOURT_MAX_PAGE_MB")
+                too_slow = functools.partial(IngestTimeout, f"{path}: took longer than {ITEM_SECONDS:g} s")
+                with time_limit(ITEM_SECONDS, too_slow):
+                    result = store.ingest_page(data, source=str(path), synthetic=synthetic)
                 summary.statuses[result.status] += 1
             except Exception as exc:  # noqa: BLE001 - any bad file is reported and the batch goes on
                 message = str(exc) if str(path) in str(exc) else f"{path}: {exc}"

@@ -6,10 +6,11 @@
       var target = node.parentElement.querySelector(".vl");
       if (!target || target.dataset.rendered) return;
       try {
-        // the "…" menu offers the chart as PNG and SVG (made in the page, no network)
+        // the "…" menu offers the chart as PNG and SVG (made in the page, no network); ast + expr:
+        // expressions are interpreted, never compiled with Function (no 'unsafe-eval')
         window.vegaEmbed(target, JSON.parse(node.textContent), {
           renderer: "svg", actions: { export: true, source: false, compiled: false, editor: false },
-          downloadFileName: "milcourt-chart" })
+          downloadFileName: "milcourt-chart", ast: true, expr: window.vegaExpressionInterpreter })
           .then(function () { target.dataset.rendered = "1"; });
       } catch (err) { target.textContent = "chart error: " + err; }
     });
