@@ -23,8 +23,7 @@ _PREFILTER = re.compile(
 )
 _LAW = re.compile(r"УПК|Уголовно-процессуальн|КоАП|Кодекса\s+Российской\s+Федерации\s+об\s+админ|УК\b|Уголовного\s+кодекса", re.I)
 SPECIAL_PART_FROM = 105
-
-
+#: The code every qualification is under: references to another code are left out.
 CRIMINAL_CODE = "УК РФ"
 
 
