@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -151,3 +152,15 @@ def test_the_charges_table_and_its_codebook_are_the_record_shape() -> None:
     section = re.search(r"^## charges\.\*.*?(?=^## |\Z)", codebook, flags=re.M | re.S)
     assert section
     assert all(re.search(rf"^\| {field} \|", section.group(0), flags=re.M) for field in RECORD_FIELDS)
+
+
+def test_the_model_is_the_bottom_layer() -> None:
+    """Every stage imports the model, so it may import no stage of milcourt (nor anything above it)."""
+    imported = set()
+    for path in (REPO / "src" / "milcourt" / "law").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module)
+            elif isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+    assert {m for m in imported if m.split(".")[0] == "milcourt"} <= {"milcourt.law", "milcourt.law.article"}
