@@ -28,4 +28,4 @@ def test_article(phrase: str, expected: tuple) -> None:
     assert text is not None, phrase
     v = article_value(text)
     assert v is not None
-    assert (v["article"], v["part"], v["point"]) == expected
+    assert (v.article, v.part, v.point) == expected

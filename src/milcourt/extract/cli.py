@@ -10,6 +10,7 @@ from pathlib import Path
 import typer
 
 from milcourt.jsonl import dumps
+from milcourt.law import Article
 from milcourt.timelimit import ITEM_SECONDS
 from milcourt.timelimit import time_limit as _time_limit
 
@@ -73,10 +74,7 @@ def extract_files(paths: list[Path], limit: float = DEFAULT_TIME_LIMIT) -> Itera
 
 def _print_human(path: Path, facts: dict) -> None:
     s = facts["sentence"]
-    arts = ", ".join(
-        (f"п. {a['point']} " if a["point"] else "") + (f"ч. {a['part']} " if a["part"] else "") + f"ст. {a['article']}"
-        for a in facts["articles"]
-    )
+    arts = ", ".join(Article.from_record(a).citation() for a in facts["articles"])
     typer.echo(f"{path}: {facts['doc_type']} {facts['court'] or '?'} {facts['date'] or '?'} № {facts['case_number'] or '?'}")
     typer.echo(f"  articles: {arts or '-'}; sentence: {s['kind']} {s['years'] or 0}y {s['months'] or 0}m"
                f"{' ' + s['regime'] if s['regime'] else ''}; motives: {', '.join(facts['motives']) or '-'}")

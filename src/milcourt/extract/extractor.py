@@ -88,7 +88,7 @@ def extract_act_with_spans(text: str) -> tuple[dict[str, Any], list[dict[str, An
                      absence=dict(_NOT_CRIMINAL["absence"]), sentence=punishment.empty(None))
         return {k: facts[k] for k in KEYS}, spans
     arts, art_hits = qualification.articles(act)
-    facts["articles"] = arts
+    facts["articles"] = [a.as_fact() for a in arts]
     spans += [{"field": "articles", "start": h.start, "end": h.end} for h in art_hits]
     facts["service_basis"] = keep("service_basis", person.service_basis(act))
     facts["rank"] = keep("rank", person.rank(act))

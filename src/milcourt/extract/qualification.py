@@ -13,6 +13,7 @@ import re
 from milcourt.extract.grammars.articles import ARTICLE_REF, article_value
 from milcourt.extract.segment import Act, Part, sentences
 from milcourt.extract.spans import Hit, find
+from milcourt.law import Article
 
 _PREFILTER = re.compile(
     r"(?:\bп(?:п|ункт[а-я]*)?\.?\s*[«\"]?[а-я0-9][»\"]?\s*)?(?:\bч(?:аст[а-я]*)?\.?\s*\d+(?:\.\d+)?\s*|"
@@ -22,39 +23,33 @@ _PREFILTER = re.compile(
 )
 _LAW = re.compile(r"УПК|Уголовно-процессуальн|КоАП|Кодекса\s+Российской\s+Федерации\s+об\s+админ|УК\b|Уголовного\s+кодекса", re.I)
 SPECIAL_PART_FROM = 105
+#: The code every qualification is under: references to another code are left out.
+CRIMINAL_CODE = "УК РФ"
 
 
-def _key(a: dict[str, str | None]) -> tuple:
-    def num(s: str | None) -> tuple[int, ...]:
-        return tuple(int(x) for x in s.split(".")) if s else ()
-    return (num(a["article"]), num(a["part"]), a["point"] or "")
-
-
-def refs(part: Part, text: str) -> list[tuple[dict[str, str | None], Hit]]:
+def refs(part: Part, text: str) -> list[tuple[Article, Hit]]:
     """Special-part УК references in ``part`` (``text`` is the whole act, for the law look-ahead)."""
     out = []
     for hit in find(ARTICLE_REF, part, _PREFILTER, window=0):
-        value = article_value(hit.text)
-        if not value:
-            continue
         law = _LAW.search(text, hit.end, hit.end + 160)
         if law and not law.group().upper().startswith(("УК", "УГОЛОВНОГО")):
             continue
-        if float((value["article"] or "0").split(".")[0]) < SPECIAL_PART_FROM:
+        value = article_value(hit.text, CRIMINAL_CODE)
+        if not value or int(value.article.split(".")[0]) < SPECIAL_PART_FROM:
             continue
         out.append((value, hit))
     return out
 
 
-def _sorted_unique(found: list[tuple[dict[str, str | None], Hit]]) -> tuple[list[dict], list[Hit]]:
-    seen: dict[tuple, tuple[dict, Hit]] = {}
+def _sorted_unique(found: list[tuple[Article, Hit]]) -> tuple[list[Article], list[Hit]]:
+    first: dict[Article, Hit] = {}
     for value, hit in found:
-        seen.setdefault(_key(value), (value, hit))
-    keys = sorted(seen)
-    return [seen[k][0] for k in keys], [seen[k][1] for k in keys]
+        first.setdefault(value, hit)
+    ordered = sorted(first)
+    return ordered, [first[value] for value in ordered]
 
 
-def articles(act: Act) -> tuple[list[dict], list[Hit]]:
+def articles(act: Act) -> tuple[list[Article], list[Hit]]:
     text = act.text
     op_sentences = sentences(act.operative) if act.operative.text else []
     for s in op_sentences:

@@ -1,4 +1,4 @@
-"""Article references ("ст.337 ч.5 УК РФ") into structured lists of {law, article, part, point, stage}.
+"""Article references ("ст.337 ч.5 УК РФ") as printed on court pages into :class:`~milcourt.law.Article`s.
 
 Court pages print charges in several orders: article first (``ст.173.1 ч.2 п.б УК РФ``, the
 sudrf persons table), part first (``ч. 2.1 ст. 337 УК РФ``, ``п. «б» ч. 2 ст. 173.1 УК РФ``, the
@@ -10,8 +10,8 @@ an article wait for it (several may: "ч. 1, 2 ст. 337" is two entries); a par
 comma joins the article before it ("ст.337 ч.3.1, ч.5"); a bare number is an article only in a
 list ("ст.ст. 337, 338") or right before its part ("337 ч.5"), never a count or a date.
 
-A list of points is one entry: ``point`` holds them comma-joined in printed order ("п.п.а,в",
-"п. «а», «в»" → ``"а,в"``), so a single point reads as before. Art. 30 of the criminal code
+A list of points is one entry whose ``points`` keep the printed order ("п.п.а,в", "п. «а», «в»"
+→ ``("а", "в")``; its record's ``point`` is ``"а,в"``). Art. 30 of the criminal code
 (preparation, part 1-2; attempt, part 3) is never a charge of its own: it is the ``stage`` of the
 article it is printed with ("ч.3 ст.30, ч.5 ст.337" is an attempt on 337 ч.5), the article after
 it, else the one before it.
@@ -20,16 +20,10 @@ it, else the one before it.
 from __future__ import annotations
 
 import re
-from typing import TypedDict
+from typing import Any
 
-
-class Article(TypedDict):
-    law: str | None
-    article: str
-    part: str | None
-    point: str | None
-    stage: str | None  # "preparation" | "attempt" (art. 30 printed with the article) | None
-
+from milcourt.law import Article
+from milcourt.law.article import Stage, normalise_law
 
 _NUM = r"(\d+(?:\.\d+)*)"
 # Further items of a point list: quoted ("«а», «в»", "\"а\",\"в\"") or bare letters ("п.п.а,в",
@@ -47,42 +41,41 @@ _TOKEN = re.compile(
     re.IGNORECASE,
 )
 
-def _law(raw: str) -> str:
-    code, _, tail = raw.partition(" ")
-    code = "КоАП" if code.upper() == "КОАП" else code.upper()
-    return f"{code} {'РСФСР' if 'РСФСР' in tail.upper() else 'РФ'}"
-
-
 def _number(token: str) -> str:
     return re.sub(r"^\D+", "", token)
 
 
-def _point(token: str) -> str:
+def _points(token: str) -> tuple[str, ...]:
     body = re.sub(r"^п(?:\.\s*п\.?|п\.?|ункт[а-я]*|\.)?\s*", "", token, flags=re.IGNORECASE)
     quoted = re.findall(r"[«\"“']([а-яё]|\d+)[»\"”']", body, flags=re.IGNORECASE)
     items = quoted or re.findall(r"(?<![а-яё\d])([а-яё]|\d+)(?![а-яё\d])", body, flags=re.IGNORECASE)
     if not quoted:  # "п.п. а и в": a bare "и" after the first item joins the list ("«и»" is a point)
         items = items[:1] + [item for item in items[1:] if item.lower() != "и"]
-    return ",".join(item.lower() for item in items)
+    return tuple(item.lower() for item in items)
 
 
 class _Group:
-    __slots__ = ("article", "part", "point", "at", "law", "stage")
+    __slots__ = ("article", "part", "points", "at", "law", "stage")
 
     def __init__(self) -> None:
         self.article = ""
         self.part: str | None = None
-        self.point: str | None = None
+        self.points: tuple[str, ...] | None = None
         self.at = 0
         self.law: str | None = None
-        self.stage: str | None = None
+        self.stage: Stage | None = None
 
 
-def parse_articles(text: str | None, default_law: str | None = None) -> list[Article]:
+def parse_articles(text: str | None, default_law: str | None = None) -> list[dict[str, Any]]:
+    """:func:`read_articles` as the page record keeps them ({law, article, part, point, stage})."""
+    return [article.as_record() for article in read_articles(text, default_law)]
+
+
+def read_articles(text: str | None, default_law: str | None = None) -> list[Article]:
     """All article references in ``text``, in order, without duplicates.
 
     ``default_law`` fills references printed without a code (``ст.173.1 ч.2 п.б`` on a
-    criminal card means УК РФ); without it such references get ``law: None``.
+    criminal card means УК РФ); without it such references get ``law=None``.
     """
     if not text:
         return []
@@ -113,7 +106,7 @@ def parse_articles(text: str | None, default_law: str | None = None) -> list[Art
         if kind == "sep" or kind == "law":
             current = None
             if kind == "law":
-                laws.append((m.start(), _law(m.group("law"))))
+                laws.append((m.start(), normalise_law(m.group("law"))))
                 listing = plural = False
                 _flush(pending, [] if detached else groups)
             elif token == ";":
@@ -135,8 +128,8 @@ def parse_articles(text: str | None, default_law: str | None = None) -> list[Art
                 plural = True
             listing, detached = True, False
         elif kind == "part" or kind == "point":
-            value = _number(token) if kind == "part" else _point(token)
-            slot = "part" if kind == "part" else "point"
+            value = _number(token) if kind == "part" else _points(token)
+            slot = "part" if kind == "part" else "points"
             listing = plural
             if current is not None and getattr(current, slot) is None:
                 setattr(current, slot, value)
@@ -155,20 +148,14 @@ def parse_articles(text: str | None, default_law: str | None = None) -> list[Art
     prefix_style = bool(laws) and laws[0][0] < groups[0].at
     for group in groups:
         group.law = _law_for(group.at, laws, prefix_style) or default_law
-    out: list[Article] = []
-    seen: set[tuple[str | None, str, str | None, str | None, str | None]] = set()
-    for group in _staged(groups):
-        key = (group.law, group.article, group.part, group.point, group.stage)
-        if key not in seen:
-            seen.add(key)
-            out.append({"law": group.law, "article": group.article, "part": group.part, "point": group.point,
-                        "stage": group.stage})
-    return out
+    charges = (Article(article=group.article, part=group.part, points=group.points or (), stage=group.stage,
+                       law=group.law) for group in _staged(groups))
+    return list(dict.fromkeys(charges))  # unique, in printed order
 
 
 _CRIMINAL_CODES = (None, "УК РФ", "УК РСФСР")
 # Art. 30 УК РФ: part 1 defines preparation, part 2 when it is punishable, part 3 attempt.
-_STAGE_OF_PART = {"1": "preparation", "2": "preparation", "3": "attempt"}
+_STAGE_OF_PART: dict[str, Stage] = {"1": "preparation", "2": "preparation", "3": "attempt"}
 
 
 def _staged(groups: list[_Group]) -> list[_Group]:

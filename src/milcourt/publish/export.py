@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from milcourt.courts.registry import credit, find_court
+from milcourt.law import RECORD_FIELDS
 from milcourt.store import schema as s
 
 EXPORT_FORMATS = ("csv", "parquet", "jsonl")
@@ -39,10 +40,15 @@ _SENTENCE_COLUMNS = (
 )
 
 
-def _current(table: sa.Table) -> sa.Select:
-    """Rows of a versioned child table at each case's current version."""
+#: A charge is its person's position and one article, in the record shape of :class:`milcourt.law.Article`.
+_CHARGE_COLUMNS = ("case_id", "person_no", "charge_no", *RECORD_FIELDS)
+
+
+def _current(table: sa.Table, columns: tuple[str, ...] | None = None) -> sa.Select:
+    """Rows of a versioned child table at each case's current version (``columns``, else all but the version)."""
     return (
-        sa.select(*[col for col in table.c if col.name != "version"])
+        sa.select(*[col for col in table.c if col.name in columns] if columns
+                  else [col for col in table.c if col.name != "version"])
         .join(s.cases, sa.and_(s.cases.c.id == table.c.case_id, s.cases.c.current_version == table.c.version))
     )
 
@@ -60,8 +66,8 @@ def table_query(name: str, include_synthetic: bool) -> sa.Select:
             .order_by(s.cases.c.proceeding_id, s.cases.c.id)
         )
     if name in ("persons", "charges"):
-        table = s.persons if name == "persons" else s.charges
-        return _current(table).where(synthetic_ok).order_by(*table.primary_key.columns)
+        table, columns = (s.persons, None) if name == "persons" else (s.charges, _CHARGE_COLUMNS)
+        return _current(table, columns).where(synthetic_ok).order_by(*table.primary_key.columns)
     if name in ("sentences", "act_facts"):
         f = s.act_facts.c
         cols = [f[c] for c in _SENTENCE_COLUMNS] if name == "sentences" else [

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from milcourt.law import parse_short
 from milcourt.reference import PUBLISHED_FIGURES
 
 COLUMNS = (
@@ -145,23 +146,16 @@ def period_kind_of(start: date, end: date) -> str:
     return {1: "month", 3: "quarter", 6: "half_year", 12: "year"}.get(months, "other")
 
 
-_ARTICLE = re.compile(r"^(\d{3}(?:\.\d{1,2})?)(?:\s*(?:part|ч\.?)\s*(\d{1,2}(?:\.\d)?))?$", re.I)
-
-
 def parse_articles(text: str) -> tuple[tuple[str, ...], str]:
-    """'337' -> (('337',), ''); '337;338;339' -> three articles; '337 part 5' -> (('337',), '5'); 'all' -> ()."""
+    """'337' -> (('337',), ''); '337;338;339' -> three articles; '337 part 5' -> (('337',), '5'); 'all' -> ().
+
+    A part is kept only for a figure of one article: a list's figure counts whole articles."""
     text = text.strip()
     if text.lower() in {"all", "все", "", "*"}:
         return (), ""
-    articles, part = [], ""
-    for piece in re.split(r"[;,/]", text):
-        match = _ARTICLE.match(piece.strip())
-        if not match:
-            raise ValueError(f"not an article: {piece.strip()!r}")
-        articles.append(match[1])
-        if match[2]:
-            part = match[2]
-    return tuple(articles), part if len(articles) == 1 else ""
+    articles = parse_short(text)
+    part = (articles[0].part or "") if len(articles) == 1 else ""
+    return tuple(a.article for a in articles), part
 
 
 def _figure(row: dict[str, str], line: int) -> PublishedFigure:

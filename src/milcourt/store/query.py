@@ -11,21 +11,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from milcourt.law import Article
 from milcourt.store import fts, migrations
 from milcourt.store.schema import acts, case_versions, cases, charges, events, persons, proceedings, snapshots
 
-#: How a stage prints before its article, as court pages print it.
-STAGE_LABELS = {"preparation": "ч.1 ст.30", "attempt": "ч.3 ст.30"}
-
 
 def article_label(article: dict[str, Any]) -> str:
-    """"ст.337 ч.5 УК РФ" for {"law": "УК РФ", "article": "337", "part": "5", "point": None};
-    "ч.3 ст.30, ст.337 ч.5 УК РФ" for an attempt on it."""
-    text = f"ст.{article['article']}" + (f" ч.{article['part']}" if article.get("part") else "")
-    text += f" п.{article['point']}" if article.get("point") else ""
-    if article.get("stage") in STAGE_LABELS:
-        text = f"{STAGE_LABELS[article['stage']]}, {text}"
-    return f"{text} {article['law']}" if article.get("law") else text
+    """A charge record as a case card prints it (:meth:`milcourt.law.Article.label`)."""
+    return Article.from_record(article).label()
 
 
 def articles_of(conn: Connection, ids: list[int]) -> dict[int, list[dict[str, Any]]]:

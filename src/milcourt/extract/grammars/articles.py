@@ -9,6 +9,7 @@ from yargy import or_, rule
 from yargy.predicates import caseless, dictionary, eq, normalized, type
 
 from milcourt.extract.grammars.common import QUOTE_CLOSE, QUOTE_OPEN
+from milcourt.law import Article
 
 INT = type("INT")
 LETTER = type("RU")
@@ -38,16 +39,17 @@ _ORDINAL_NUM = {"перв": "1", "втор": "2", "трет": "3", "четв": "
 _ARTICLE = re.compile(r"\bст(?:ать[а-я]*)?\s*\.?\s*(\d+(?:\.\d+)?)", re.I)
 
 
-def article_value(text: str) -> dict[str, str | None] | None:
-    """{"article", "part", "point"} of one matched reference."""
+def article_value(text: str, law: str | None = None) -> Article | None:
+    """The article of one matched reference (the grammar reads one point at most)."""
     art = _ARTICLE.search(text)
     if not art:
         return None
     part = _PART.search(text)
     ordinal = _PART_ORDINAL.search(text)
     point = _POINT.search(text)
-    return {
-        "article": art.group(1),
-        "part": part.group(1) if part else (_ORDINAL_NUM[ordinal.group(1).lower()[:4]] if ordinal else None),
-        "point": point.group(1).lower() if point else None,
-    }
+    return Article(
+        article=art.group(1),
+        part=part.group(1) if part else (_ORDINAL_NUM[ordinal.group(1).lower()[:4]] if ordinal else None),
+        points=(point.group(1).lower(),) if point else (),
+        law=law,
+    )
