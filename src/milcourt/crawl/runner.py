@@ -21,6 +21,7 @@ from milcourt.crawl.report import CrawlReport
 from milcourt.crawl.settings import crawl_settings
 from milcourt.crawl.sites import site_for
 from milcourt.paths import data_dir
+from milcourt.store import Store, open_store
 
 DEFAULT_ARTICLES = ["337", "338", "332", "339", "352.1"]
 
@@ -67,11 +68,7 @@ def ledger_path(opts: CrawlOptions) -> Path:
     return data_dir() / "crawl" / f"ledger-{key}.sqlite"
 
 
-def open_default_store(db: str | None) -> Any:
-    try:
-        from milcourt.store import open_store  # type: ignore[attr-defined]
-    except ImportError as exc:
-        raise RuntimeError("milcourt.store is not installed: the crawler has nowhere to ingest pages") from exc
+def open_default_store(db: str | None) -> Store:
     return open_store(db)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -236,7 +237,7 @@ def _v3_courts_facts_crawls_official(conn: Connection) -> None:
     conn.execute(courts.insert(), _v3_court_rows())
 
 
-def _v3_court_rows() -> list[dict[str, object]]:
+def _v3_court_rows() -> list[dict[str, Any]]:
     """The shipped registry in the v3 columns of ``courts`` (derived data: ``district`` is the
     military district court above a garrison court, or the court itself for a district court)."""
     rows = []

@@ -20,6 +20,7 @@ from milcourt.stats.official.form10a import OfficialRow, read_directory
 from milcourt.stats.official.labels import CHAPTER_TOTAL, article_key
 from milcourt.store.schema import official_convictions
 
+
 class StoreNotMigrated(RuntimeError):
     """The engine's database has no ``official_convictions`` table: it is not a migrated store."""
 
