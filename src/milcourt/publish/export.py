@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from milcourt.courts.registry import credit
+from milcourt.stats.coverage import coverage_rows
 from milcourt.store import schema as s
 
 EXPORT_FORMATS = ("csv", "parquet", "jsonl")
@@ -87,8 +88,6 @@ def _plain(value: Any) -> Any:
 def rows_of(conn: Connection, name: str, include_synthetic: bool = False) -> tuple[list[str], list[dict]]:
     """(column names, rows) of one exported table."""
     if name == "coverage":
-        from milcourt.stats.coverage import coverage_rows
-
         rows = coverage_rows(conn, include_synthetic=include_synthetic)
         return (list(rows[0]) if rows else ["court", "status"]), rows
     result = conn.execute(table_query(name, include_synthetic))

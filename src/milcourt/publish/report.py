@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from milcourt.publish import charts
+from milcourt.stats.compare_store import compare_store, long_rows
 from milcourt.stats.coverage import coverage
 from milcourt.stats.query import StatsQuery, run_stats
 
@@ -135,8 +136,6 @@ def build_report(engine: Engine, include_synthetic: bool = False) -> str:
 
 
 def _comparison(engine: Engine, include_synthetic: bool, data_date: str) -> str:
-    from milcourt.stats.compare_store import compare_store, long_rows
-
     result = compare_store(engine, "337", include_synthetic=include_synthetic)
     rows = long_rows(result)
     chart = charts.comparison([r for r in rows if r.get("value") is not None], "")

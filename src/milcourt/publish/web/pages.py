@@ -15,8 +15,9 @@ from milcourt.publish.web.context import Site, render, site
 from milcourt.publish.web.highlight import fact_rows, highlight
 from milcourt.publish.web.params import Article, Court, District, Instance, Part, Since, Until, case_filter
 from milcourt.publish.web.queries import CaseFilter, cached_cases, get_case
+from milcourt.stats.compare_store import compare_store, long_rows
 from milcourt.stats.coverage import coverage
-from milcourt.stats.query import StatsQuery, run_counts, run_stats
+from milcourt.stats.query import StatsQuery, run_counts, run_stats, split_article
 
 router = APIRouter()
 MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet"}
@@ -95,9 +96,6 @@ def overview(
 
 def _comparison(current: Site, article: str) -> list[dict[str, Any]]:
     """Our yearly count beside official and published figures, when the stats stage has them."""
-    from milcourt.stats.compare_store import compare_store, long_rows
-    from milcourt.stats.query import split_article
-
     def compute() -> list[dict[str, Any]]:
         result = compare_store(current.engine, split_article(article)[0],
                                include_synthetic=current.show_synthetic())
