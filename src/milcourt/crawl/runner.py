@@ -17,6 +17,7 @@ from typing import Any
 
 from milcourt.crawl.courts import CourtSite, select_courts, served_courts
 from milcourt.crawl.journal import Ledger, RawArchive, RunJournal
+from milcourt.crawl.log import record_crawl
 from milcourt.crawl.report import CrawlReport
 from milcourt.crawl.settings import crawl_settings
 from milcourt.crawl.sites import site_for
@@ -111,8 +112,6 @@ def run_crawl(opts: CrawlOptions, *, store: Any = None) -> CrawlReport:
     finally:
         if progress:
             progress.stop()
-    if hasattr(store, "engine"):  # the store's account of the crawl, for coverage
-        from milcourt.crawl.log import record_crawl
-
+    if isinstance(store, Store):  # the store's account of the crawl, for coverage (not a test's recorder)
         record_crawl(store.engine, report, started_at=started, synthetic=bool(opts.base_url))
     return report
