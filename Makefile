@@ -26,6 +26,7 @@ test: install system-deps
 lint: install
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 bench: install system-deps
 	$(PY) -m bench

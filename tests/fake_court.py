@@ -14,6 +14,7 @@ spider's behaviour, not the real store.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -133,8 +134,9 @@ class RecordingStore:
             os.fsync(fh.fileno())
 
     def ingest_page(self, data: bytes, *, source: str, url: str | None = None, fetched_at: Any = None,
-                    synthetic: bool = False) -> dict[str, str]:
+                    synthetic: bool = False) -> Any:
         from milcourt.crawl.pages import read_page
+        from milcourt.store import IngestResult
 
         kind = read_page(data, url or source)["kind"]
         if kind != "case_card":
@@ -143,17 +145,18 @@ class RecordingStore:
         self.seen.add(str(url))
         self._write({"call": "ingest", "url": url, "kind": kind, "bytes": len(data), "synthetic": synthetic,
                      "status": status})
-        return {"status": status}
+        return IngestResult(source, hashlib.sha256(data).hexdigest(), kind, status)
 
     def ingest_act(self, data: bytes, *, source: str, case_url: str | None, url: str | None = None,
-                   fetched_at: Any = None, synthetic: bool = False) -> dict[str, str]:
+                   fetched_at: Any = None, synthetic: bool = False) -> Any:
         from milcourt.crawl.pages import read_page
+        from milcourt.store import IngestResult
 
         kind = read_page(data, url or source)["kind"]
         if kind != "act":
             raise ValueError(f"{source}: expected an act page, got {kind}")
         self._write({"call": "act", "url": url, "case_url": case_url, "bytes": len(data)})
-        return {"status": "updated"}
+        return IngestResult(source, hashlib.sha256(data).hexdigest(), kind, "updated")
 
     def mark_removed(self, court_code: str, number: str, instance: str, when: Any) -> None:
         self._write({"call": "removed", "court": court_code, "number": number, "instance": instance})

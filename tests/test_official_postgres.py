@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
 
 from milcourt.stats.official import load_official, official_by_year, official_rows, read_form_10a
 from milcourt.stats.ours import our_counts_from_store
+from milcourt.store import open_store
 
 pytestmark = pytest.mark.postgres
 
@@ -61,7 +61,7 @@ def pg_url() -> Iterator[str]:
 
 
 def test_load_twice_and_query_on_postgres(pg_url: str, shared: Path) -> None:
-    engine = create_engine(pg_url)
+    engine = open_store(pg_url).engine  # migrated: the store's migrations create the official table
     rows = read_form_10a(shared / "data" / "judicial-department" / "10-a-svod-2021.xls")
     assert load_official(engine, rows) == 63
     assert load_official(engine, rows) == 63

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,12 +12,14 @@ from sqlalchemy import Engine, create_engine, func, select
 from milcourt.stats.official import (
     CHAPTER_TOTAL,
     OfficialRow,
+    StoreNotMigrated,
     load_official,
     official_by_year,
     official_convictions,
     official_rows,
     read_directory,
 )
+from milcourt.store import open_store
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +30,16 @@ def forms(shared: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def engine(tmp_path: Path) -> Engine:
-    return create_engine(f"sqlite:///{tmp_path / 'store.db'}")
+def engine(tmp_path: Path) -> Iterator[Engine]:
+    """A migrated store: the store's migrations create the official table, not the loader."""
+    with open_store(f"sqlite:///{tmp_path / 'store.db'}") as store:
+        yield store.engine
+
+
+@pytest.fixture
+def bare_engine(tmp_path: Path) -> Engine:
+    """A database no migration has touched."""
+    return create_engine(f"sqlite:///{tmp_path / 'bare.db'}")
 
 
 def _count(engine: Engine) -> int:
@@ -79,6 +90,12 @@ def test_upsert_updates_and_prunes(engine: Engine) -> None:
     assert official_by_year(engine, "337", "4") == {2020: 1}
 
 
-def test_queries_on_a_store_without_the_table(engine: Engine) -> None:
-    assert official_rows(engine) == [] and official_by_year(engine, "337") == {}
-    assert load_official(engine, []) == 0
+def test_queries_on_a_store_without_the_table(bare_engine: Engine) -> None:
+    assert official_rows(bare_engine) == [] and official_by_year(bare_engine, "337") == {}
+    assert load_official(bare_engine, []) == 0
+
+
+def test_loading_into_an_unmigrated_database_names_it_and_creates_nothing(bare_engine: Engine) -> None:
+    with pytest.raises(StoreNotMigrated, match=r"bare\.db: no official_convictions table.*open_store"):
+        load_official(bare_engine, [OfficialRow(2021, "337", "3", 222)])
+    assert official_rows(bare_engine) == []

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
-from milcourt.store import open_store
+from milcourt.courts.registry import all_courts
+from milcourt.store import open_store, schema_v3
 from milcourt.store.migrations import LATEST, MIGRATIONS
 from milcourt.store.query import list_cases, list_proceedings
 from milcourt.store.schema import metadata
@@ -77,3 +80,21 @@ def test_version_1_store_migrates_to_latest_without_loss(store_url: str) -> None
         assert [i["number"] for i in proceeding["instances"]] == ["1-57/2024", "22-311/2024"]
         found = list_cases(conn, text="самовольном оставлении")  # and indexed the acts already stored
         assert [r["number"] for r in found] == ["1-57/2024"]
+
+
+def test_migrations_build_the_store_without_the_live_table_definitions(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each step spells out its own DDL: with the live v3 definitions unusable, a new store still
+    reaches the latest version, with the official table and the courts registry in place."""
+    def live_schema_read(md: sa.MetaData) -> dict[str, sa.Table]:
+        raise AssertionError("a migration read the live schema")
+
+    monkeypatch.setattr(schema_v3, "define", live_schema_read)
+    store = open_store(f"sqlite:///{tmp_path / 'fresh.db'}")
+    assert store.schema_version() == LATEST
+    with store.engine.connect() as conn:
+        official = {c["name"] for c in sa.inspect(conn).get_columns("official_convictions")}
+        assert official == set(metadata.tables["official_convictions"].columns.keys())
+        courts = conn.execute(sa.text("SELECT count(*) FROM courts WHERE military")).scalar_one()
+    assert courts == sum(1 for c in all_courts() if c.military) > 0
+    store.close()

@@ -45,9 +45,13 @@ def _register() -> None:
     from milcourt.publish.cli import register as publish
     from milcourt.simulate.cli import register as simulate
     from milcourt.stats.cli import register as stats
+    from milcourt.store.cli import reextract_acts
     from milcourt.store.cli import register as store
 
-    for register in (courts, parse, extract, crawl, store, simulate, stats, publish, demo):
+    courts(app)
+    parse(app)
+    extract(app, reextract=reextract_acts)  # `extract --db` re-reads a store: the store's verb
+    for register in (crawl, store, simulate, stats, publish, demo):
         register(app)
 
 

@@ -1,9 +1,9 @@
 """What came back from a court site: read a fetched page just enough to crawl on.
 
-The full reading of a page is the parser's (``milcourt.parse.parse_page``); the crawler uses
-it when it is installed. Until then, and for what the parser does not return (act-text and
-attachment links on a card), this module reads the page with selectolax by the labels and
-markers the engine prints, never by positions. Kinds are the parser's: ``case_card``,
+The full reading of a page is the parser's (``milcourt.parse.parse_page``). For what the parser
+does not return (act-text and attachment links on a card) and for the quick gate check of a
+response, this module reads the page with selectolax by the labels and markers the engine
+prints, never by positions. Kinds are the parser's: ``case_card``,
 ``search_results``, ``captcha``, ``unavailable``, ``unknown`` (plus ``act`` for a bare act
 text page, which the crawler archives but does not ingest).
 """
@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser
 
 from milcourt.crawl.urls import link_kind
+from milcourt.parse import decode_page, parse_page
 
 GATE_KINDS = frozenset({"captcha", "unavailable"})
 
@@ -29,32 +30,13 @@ _ATTACHMENT = re.compile(r"\.(rtf|docx?|pdf|txt|odt)(\?|$)", re.I)
 
 def decode(data: bytes) -> str:
     """Decode a page as the parser does (UTF-8 or windows-1251, decided from the bytes)."""
-    try:
-        from milcourt.parse import decode_page
-    except ImportError:  # parser not installed: the same rule, locally
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            return data.decode("windows-1251", errors="replace")
     return str(decode_page(data))
 
 
-def _parser_read(data: bytes, url: str) -> dict[str, Any] | None:
-    try:
-        from milcourt.parse import parse_page
-    except ImportError:
-        return None
-    return dict(parse_page(data, source=url, base_url=url))
-
-
 def read_page(data: bytes, url: str) -> dict[str, Any]:
-    """The page as the parser reads it (kind, and for listings total/rows/next_page).
-
-    Uses ``milcourt.parse.parse_page`` when available; raises its ``ParseError`` on a page it
-    cannot read. Without the parser, falls back to :func:`read_minimal`.
-    """
-    page = _parser_read(data, url)
-    return page if page is not None else read_minimal(data, url)
+    """The page as the parser reads it (kind, and for listings total/rows/next_page); raises the
+    parser's ``ParseError`` on a page it cannot read."""
+    return dict(parse_page(data, source=url, base_url=url))
 
 
 def _case_module(tree: LexborHTMLParser) -> Any:

@@ -20,6 +20,7 @@ from scrapy.exceptions import DropItem
 from milcourt.crawl.journal import is_settled
 from milcourt.crawl.middlewares import Delayer, backoff_seconds
 from milcourt.crawl.pages import GATE_KINDS, read_page
+from milcourt.store import IngestResult
 
 log = logging.getLogger(__name__)
 
@@ -159,22 +160,9 @@ class IngestIntoStore(_Stage):
             log.info("act kept in the archive only: %s", exc)
 
 
-def ingest_status(result: Any) -> str:
-    """``new``, ``updated`` or ``unchanged`` from the store's IngestResult, whatever it calls them."""
-    for name in ("status", "action", "outcome"):
-        value = getattr(result, name, None) or (result.get(name) if isinstance(result, dict) else None)
-        if isinstance(value, str):
-            v = value.lower()
-            if v in ("new", "inserted", "created", "insert"):
-                return "new"
-            if v in ("updated", "changed", "update"):
-                return "updated"
-            return "unchanged"
-    if getattr(result, "created", False) or getattr(result, "inserted", False):
-        return "new"
-    if getattr(result, "changed", False) or getattr(result, "updated", False):
-        return "updated"
-    return "unchanged"
+def ingest_status(result: IngestResult) -> str:
+    """``new``, ``updated`` or ``unchanged`` for the crawl's tally (a skipped page changed nothing)."""
+    return result.status if result.status in ("new", "updated") else "unchanged"
 
 
 def now_utc() -> datetime:

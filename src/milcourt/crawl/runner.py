@@ -17,10 +17,12 @@ from typing import Any
 
 from milcourt.crawl.courts import CourtSite, select_courts, served_courts
 from milcourt.crawl.journal import Ledger, RawArchive, RunJournal
+from milcourt.crawl.log import record_crawl
 from milcourt.crawl.report import CrawlReport
 from milcourt.crawl.settings import crawl_settings
 from milcourt.crawl.sites import site_for
 from milcourt.paths import data_dir
+from milcourt.store import Store, open_store
 
 DEFAULT_ARTICLES = ["337", "338", "332", "339", "352.1"]
 
@@ -67,11 +69,7 @@ def ledger_path(opts: CrawlOptions) -> Path:
     return data_dir() / "crawl" / f"ledger-{key}.sqlite"
 
 
-def open_default_store(db: str | None) -> Any:
-    try:
-        from milcourt.store import open_store  # type: ignore[attr-defined]
-    except ImportError as exc:
-        raise RuntimeError("milcourt.store is not installed: the crawler has nowhere to ingest pages") from exc
+def open_default_store(db: str | None) -> Store:
     return open_store(db)
 
 
@@ -114,8 +112,6 @@ def run_crawl(opts: CrawlOptions, *, store: Any = None) -> CrawlReport:
     finally:
         if progress:
             progress.stop()
-    if hasattr(store, "engine"):  # the store's account of the crawl, for coverage
-        from milcourt.crawl.log import record_crawl
-
+    if isinstance(store, Store):  # the store's account of the crawl, for coverage (not a test's recorder)
         record_crawl(store.engine, report, started_at=started, synthetic=bool(opts.base_url))
     return report

@@ -2,65 +2,28 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import typer
 
+from milcourt.extract import extract_act
+from milcourt.extract.limits import DEFAULT_TIME_LIMIT, ExtractTimeout, time_limit
+from milcourt.extract.readers import read_act_file
 from milcourt.jsonl import dumps
 from milcourt.law import Article
-from milcourt.timelimit import ITEM_SECONDS
-from milcourt.timelimit import time_limit as _time_limit
 
-DEFAULT_TIME_LIMIT = ITEM_SECONDS
-MAX_BYTES = 20 * 1024 * 1024
-
-
-class ExtractTimeout(Exception):
-    """One act took longer than the per-act time limit."""
-
-
-def time_limit(seconds: float) -> contextlib.AbstractContextManager[None]:
-    """Abort the block after ``seconds`` with ExtractTimeout (see milcourt.timelimit)."""
-    return _time_limit(seconds, lambda: ExtractTimeout(f"took longer than {seconds:g} s"))
-
-
-def _read_txt(path: Path) -> str:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ValueError(f"{path}: {size / 1e6:.1f} MB is over the 20 MB limit for an act")
-    data = path.read_bytes()
-    for encoding in ("utf-8", "cp1251"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ValueError(f"{path}: not UTF-8 or windows-1251 text")
-
-
-def act_reader() -> Callable[[Path], str]:
-    """The readers module (txt/html/rtf/doc/docx/pdf) when present; plain text otherwise."""
-    try:
-        from milcourt.extract.readers import read_act_file
-    except ImportError:
-        def read_plain(path: Path) -> str:
-            if path.suffix.lower() != ".txt":
-                raise ValueError(f"{path}: only .txt acts can be read (file readers not installed)")
-            return _read_txt(path)
-        return read_plain
-    return read_act_file
+#: ``milcourt extract --db URL [--all]``: re-extract a store's acts. The verb is the store's (it
+#: opens a store), handed in by the top-level CLI so that extract never imports the store above it.
+Reextract = Callable[[str, bool], None]
 
 
 def extract_files(paths: list[Path], limit: float = DEFAULT_TIME_LIMIT) -> Iterator[tuple[Path, dict | None, str | None]]:
     """(path, facts, error) for each file; one bad file never stops the rest."""
-    from milcourt.extract import extract_act
-
-    read = act_reader()
     for path in paths:
         try:
-            text = read(path)
+            text = read_act_file(path)
             with time_limit(limit):
                 facts = extract_act(text)
         except ExtractTimeout as exc:
@@ -80,21 +43,8 @@ def _print_human(path: Path, facts: dict) -> None:
                f"{' ' + s['regime'] if s['regime'] else ''}; motives: {', '.join(facts['motives']) or '-'}")
 
 
-def _reextract(db: str, all_acts: bool) -> None:
-    from rich.progress import Progress
-
-    from milcourt.store import open_store
-    from milcourt.store.facts import reextract
-
-    with open_store(db) as store, Progress(transient=True) as bar:
-        task = bar.add_task("re-extracting acts", total=None)
-        done = reextract(store.engine, only_outdated=not all_acts,
-                         progress=lambda n, total: bar.update(task, completed=n, total=total))
-    typer.echo(f"re-extracted {done} acts")
-
-
-def register(app: typer.Typer) -> None:
-    """Attach ``extract`` to the main app."""
+def register(app: typer.Typer, reextract: Reextract) -> None:
+    """Attach ``extract`` to the main app; ``reextract(db, all_acts)`` serves ``--db``."""
 
     @app.command("extract")
     def extract(
@@ -113,7 +63,7 @@ def register(app: typer.Typer) -> None:
         Example: milcourt extract --db sqlite:///demo/milcourt.db
         """
         if db is not None:
-            _reextract(db, all_acts)
+            reextract(db, all_acts)
             return
         if not files:
             typer.echo("milcourt extract: give act files, or --db URL to re-extract stored acts", err=True)

@@ -12,6 +12,8 @@ import contextlib
 import time
 from pathlib import Path
 
+from milcourt.timelimit import time_limit as _time_limit
+
 
 class ActReadError(ValueError):
     """An act file could not be turned into text; the message names the file and the reason."""
@@ -40,6 +42,4 @@ class Deadline:
 
 def time_limit(source: str | Path, seconds: float) -> contextlib.AbstractContextManager[None]:
     """Interrupt the block after `seconds` (main thread on POSIX only; elsewhere Deadline checks apply)."""
-    from milcourt.timelimit import time_limit as _time_limit
-
     return _time_limit(seconds, lambda: ActReadError(source, f"took longer than the {seconds:g} s limit"))

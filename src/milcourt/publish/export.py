@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection
 
 from milcourt.courts.registry import credit, find_court
 from milcourt.law import RECORD_FIELDS
+from milcourt.stats.coverage import coverage_rows
 from milcourt.store import schema as s
 
 EXPORT_FORMATS = ("csv", "parquet", "jsonl")
@@ -112,8 +113,6 @@ def _with_court_names(name: str, columns: list[str], rows: list[dict]) -> tuple[
 def rows_of(conn: Connection, name: str, include_synthetic: bool = False) -> tuple[list[str], list[dict]]:
     """(column names, rows) of one exported table."""
     if name == "coverage":
-        from milcourt.stats.coverage import coverage_rows
-
         rows = coverage_rows(conn, include_synthetic=include_synthetic)
         return _with_court_names(name, (list(rows[0]) if rows else ["court", "status"]), rows)
     result = conn.execute(table_query(name, include_synthetic))

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from milcourt.stats.compare_text import explain
 from milcourt.stats.published import COUNTS_MEANING, PublishedFigure
 
 OFFICIAL_SOURCE = "Judicial Department of the Supreme Court, form 10-a"
@@ -68,8 +69,6 @@ def compare(
     store, or None when the store can't answer (then `our_note` says why, e.g. "store empty");
     `official_summed`: the article total was summed from its printed parts.
     """
-    from milcourt.stats.compare_text import explain
-
     relevant = [f for f in published if f.covers(article)]
     in_year = [f for f in relevant if f.year is not None]
     spans = [f for f in relevant if f.year is None]

@@ -13,16 +13,15 @@ from typing import Any
 from sqlalchemy import Engine
 
 from milcourt.stats.compare import Comparison, compare
+from milcourt.stats.official import official_rows
+from milcourt.stats.official.table import normalise_article
+from milcourt.stats.ours import our_counts_from_store
+from milcourt.stats.published import read_published
 
 
 def compare_store(engine: Engine, article: str, *, include_synthetic: bool = False,
                   published: Path | None = None, warn: Any = None) -> Comparison:
     """Per year: our count, the official figure and the published ones, with the explanation."""
-    from milcourt.stats.official import official_rows
-    from milcourt.stats.official.table import normalise_article
-    from milcourt.stats.ours import our_counts_from_store
-    from milcourt.stats.published import read_published
-
     article = normalise_article(article)
     totals = official_rows(engine, article=article, part="")
     figures = read_published(published)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, select
 
 from milcourt.stats.query import StatsQuery, run_counts
+from milcourt.store.migrations import LATEST, current_version
+from milcourt.store.schema import cases
 
 
 @dataclass
@@ -26,9 +28,6 @@ class OurCounts:
 
 def our_counts_from_store(engine: Engine, article: str, include_synthetic: bool = False) -> OurCounts:
     """Cases per received year under ``article`` ("ch33": any article of chapter 33)."""
-    from milcourt.store.migrations import LATEST, current_version
-    from milcourt.store.schema import cases
-
     with engine.connect() as conn:
         version = current_version(conn)
         if version == 0 or conn.execute(select(cases.c.id).limit(1)).first() is None:

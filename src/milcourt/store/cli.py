@@ -191,6 +191,20 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+def reextract_acts(db: str, all_acts: bool) -> None:
+    """``milcourt extract --db URL [--all]``: re-read the acts already stored after an extractor
+    upgrade (those read by another extractor version, or every act with ``all_acts``)."""
+    from rich.progress import Progress
+
+    from milcourt.store.facts import reextract
+
+    with _open(db) as store, Progress(transient=True) as bar:
+        task = bar.add_task("re-extracting acts", total=None)
+        done = reextract(store.engine, only_outdated=not all_acts,
+                         progress=lambda n, total: bar.update(task, completed=n, total=total))
+    typer.echo(f"re-extracted {done} acts")
+
+
 def register(app: typer.Typer) -> None:
     """Attach this stage's verbs to the main app."""
     app.command("ingest")(ingest)

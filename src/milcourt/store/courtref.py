@@ -10,10 +10,10 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from milcourt.courts.registry import all_courts
+
 
 def _registry_rows() -> list[dict[str, Any]]:
-    from milcourt.courts.registry import all_courts
-
     return [{"code": c.code, "name": c.name, "website": c.website} for c in all_courts()]
 
 
@@ -31,10 +31,25 @@ def _unique(pairs: list[tuple[str | None, str]]) -> dict[str, str]:
     return {k: v for k, v in out.items() if v}
 
 
+def court_name_key(name: str | None) -> str | None:
+    """A court's name reduced for matching: lower case, ё→е, only the words up to "суд"."""
+    if not name:
+        return None
+    text = name.lower().replace("ё", "е")
+    text = re.sub(r"\(.*?\)", " ", text)
+    words = re.findall(r"[0-9а-яa-z-]+", text)
+    if "суд" in words:
+        words = words[: words.index("суд") + 1]
+    return " ".join(words) or None
+
+
+def printed_name_key(name: str) -> str:
+    """A printed court name with case, ё, punctuation and spacing evened out (city kept)."""
+    return " ".join(re.findall(r"[0-9а-яa-z]+", name.lower().replace("ё", "е")))
+
+
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
-    from milcourt.store.keys import court_name_key, printed_name_key
-
     by_host: dict[str, str] = {}
     names: dict[str, str] = {}
     full: list[tuple[str | None, str]] = []
@@ -58,8 +73,6 @@ def code_for_host(host: str) -> str | None:
 def code_for_name(name: str) -> str | None:
     """The court a printed name stands for: the whole name first ("Верховный Суд Республики Коми"),
     then the words up to "суд" ("Сыктывкарский городской суд Республики Коми"); None if ambiguous."""
-    from milcourt.store.keys import court_name_key, printed_name_key
-
     by_full, by_reduced = _tables()[1], _tables()[2]
     code = by_full.get(printed_name_key(name))
     if code:

@@ -17,10 +17,12 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from milcourt import __version__
+from milcourt.extract import extract_act_with_spans
+from milcourt.extract.limits import DEFAULT_TIME_LIMIT, time_limit
 from milcourt.store.schema import act_facts, act_motives, acts
 
 EXTRACTOR_VERSION = f"milcourt-{__version__}"
-TIME_LIMIT_S = 20.0
+TIME_LIMIT_S = DEFAULT_TIME_LIMIT
 TERM_KINDS = ("imprisonment", "suspended", "disciplinary_unit", "restriction_of_service")
 
 
@@ -75,9 +77,6 @@ def facts_row(facts: dict[str, Any]) -> dict[str, Any]:
 
 def _extract(text: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]], str | None]:
     """(facts, spans, error) for one act text, within the per-act time limit."""
-    from milcourt.extract import extract_act_with_spans
-    from milcourt.extract.cli import time_limit
-
     try:
         with time_limit(TIME_LIMIT_S):  # where an alarm can be set (main thread)
             facts, spans = extract_act_with_spans(text)
@@ -88,7 +87,7 @@ def _extract(text: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]], st
 
 def extract_acts(conn: Connection, rows: Iterable[Any], *, fresh: bool = False,
                  known: dict[str, tuple[Any, Any]] | None = None) -> int:
-    """Extract and store facts for acts given as rows with id, case_id, version, text.
+    """Extract and store facts for acts given as rows with id, case_id, version, text and text_sha.
 
     ``fresh``: the acts were inserted in this transaction, so they have no facts to replace yet.
     ``known``: facts and spans already extracted by this extractor version, by text sha256; an
@@ -97,7 +96,7 @@ def extract_acts(conn: Connection, rows: Iterable[Any], *, fresh: bool = False,
     now = datetime.now(UTC).replace(tzinfo=None)
     done = 0
     for act in rows:
-        reused = known.get(getattr(act, "text_sha", None) or "") if known else None
+        reused = known.get(act.text_sha) if known else None
         facts, spans, error = (reused[0], reused[1], None) if reused else _extract(act.text or "")
         record = {"act_id": act.id, "case_id": act.case_id, "version": act.version,
                   "extractor_version": EXTRACTOR_VERSION, "extracted_at": now, "error": error,
@@ -153,7 +152,7 @@ def reextract(engine: Engine, *, only_outdated: bool = True,
     for start in range(0, len(ids), 200):
         chunk = ids[start:start + 200]
         with engine.begin() as conn:
-            rows = conn.execute(sa.select(acts.c.id, acts.c.case_id, acts.c.version, acts.c.text)
+            rows = conn.execute(sa.select(acts.c.id, acts.c.case_id, acts.c.version, acts.c.text, acts.c.text_sha)
                                 .where(acts.c.id.in_(chunk))).all()
             done += extract_acts(conn, rows)
         if progress:

@@ -9,28 +9,23 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from milcourt import __version__
+from milcourt.parse import parse_page
+from milcourt.parse.names import Pseudonymizer, depersonalise
+
 
 @lru_cache(maxsize=1)
-def _pseudonymizer() -> Any:
-    from milcourt.parse.names import Pseudonymizer
-
+def _pseudonymizer() -> Pseudonymizer:
     return Pseudonymizer.load()
 
 
-@lru_cache(maxsize=1)
 def parser_version() -> str:
-    """The parser's version string (``milcourt.parse.PARSER_VERSION`` if it sets one, else the package's)."""
-    import milcourt
-    import milcourt.parse as parse
-
-    return str(getattr(parse, "PARSER_VERSION", None) or getattr(parse, "__version__", None) or milcourt.__version__)
+    """The version recorded with each snapshot: the parser ships with milcourt, so milcourt's."""
+    return __version__
 
 
 def read_page(data: bytes, *, source: str, url: str | None = None) -> dict[str, Any]:
     """Parse a court page and pseudonymise it; raises the parser's ParseError naming ``source``."""
-    from milcourt.parse import parse_page
-    from milcourt.parse.names import depersonalise
-
     page = parse_page(data, source=source, base_url=url)
     return depersonalise(page, _pseudonymizer())
 

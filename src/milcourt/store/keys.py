@@ -111,23 +111,6 @@ def normalise_number(number: str | None) -> str:
     return re.sub(r"\s+", "", text).upper()
 
 
-def court_name_key(name: str | None) -> str | None:
-    """A court's name reduced for matching: lower case, ё→е, only the words up to "суд"."""
-    if not name:
-        return None
-    text = name.lower().replace("ё", "е")
-    text = re.sub(r"\(.*?\)", " ", text)
-    words = re.findall(r"[0-9а-яa-z-]+", text)
-    if "суд" in words:
-        words = words[: words.index("суд") + 1]
-    return " ".join(words) or None
-
-
-def printed_name_key(name: str) -> str:
-    """A printed court name with case, ё, punctuation and spacing evened out (city kept)."""
-    return " ".join(re.findall(r"[0-9а-яa-z]+", name.lower().replace("ё", "е")))
-
-
 def link_keys(card: dict[str, Any]) -> list[str]:
     """The keys a stored card shares with the other instances of its matter.
 
@@ -150,5 +133,5 @@ def link_keys(card: dict[str, Any]) -> list[str]:
         code = courtref.code_for_name(card["lower_court"])
         if code:
             keys.add(f"case:{code}|{lower_number}")
-        keys.add(f"lower:{printed_name_key(card['lower_court'])}|{lower_number}")
+        keys.add(f"lower:{courtref.printed_name_key(card['lower_court'])}|{lower_number}")
     return sorted(keys)

@@ -14,7 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from milcourt.store.keys import link_keys
+from milcourt.store.keys import link_keys, uids_in_text
 from milcourt.store.schema import acts, cases, proceeding_keys, proceedings
 
 _FIND_KEYS = sa.select(proceeding_keys.c.key, proceeding_keys.c.proceeding_id).where(
@@ -58,8 +58,6 @@ def proceeding_for(conn: Connection, card: dict[str, Any]) -> int:
 
 def card_for_row(conn: Connection, row: Any) -> dict[str, Any]:
     """The linking view of a stored case row (used when linking cards stored before proceedings)."""
-    from milcourt.store.keys import uids_in_text
-
     texts = conn.execute(
         sa.select(acts.c.text).where(acts.c.case_id == row.id, acts.c.version == row.current_version)
     ).scalars()

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from milcourt.courts.registry import all_courts
 from milcourt.store import fts
+from milcourt.store.linking import link_all
 
 
 def _v1_core_tables(conn: Connection) -> None:
@@ -139,20 +142,112 @@ def _v2_proceedings_removal_fts(conn: Connection) -> None:
     conn.exec_driver_sql("ALTER TABLE cases ADD COLUMN proceeding_id INTEGER")
     conn.exec_driver_sql("CREATE INDEX ix_cases_proceeding ON cases (proceeding_id)")
     fts.create_index(conn)
-    from milcourt.store.linking import link_all  # the cases already stored join their proceedings
-
-    link_all(conn)
+    link_all(conn)  # the cases already stored join their proceedings
 
 
 def _v3_courts_facts_crawls_official(conn: Connection) -> None:
     """Courts registry, extracted act facts and motives, crawl log, official form 10-a figures."""
-    from milcourt.store import schema_v3
-
     md = sa.MetaData()
     md.reflect(conn, only=["acts", "cases"])  # what the new tables' foreign keys point at
-    tables = schema_v3.define(md)
-    md.create_all(conn, tables=list(tables.values()))
-    schema_v3.sync_courts(conn, tables["courts"])
+    courts = sa.Table(
+        "courts", md,
+        sa.Column("code", sa.String(16), primary_key=True),
+        sa.Column("name", sa.Text, nullable=False),
+        sa.Column("level", sa.Text, nullable=False),
+        sa.Column("region_code", sa.Text),
+        sa.Column("region", sa.Text),
+        sa.Column("parent", sa.Text),
+        sa.Column("district", sa.Text),
+        sa.Column("military", sa.Boolean, nullable=False),
+        sa.Column("website", sa.Text),
+    )
+    act_facts = sa.Table(
+        "act_facts", md,
+        sa.Column("act_id", sa.Integer, sa.ForeignKey("acts.id"), primary_key=True, autoincrement=False),
+        sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id"), nullable=False),
+        sa.Column("version", sa.Integer, nullable=False),
+        sa.Column("extractor_version", sa.Text, nullable=False),
+        sa.Column("extracted_at", sa.DateTime, nullable=False),
+        sa.Column("error", sa.Text),
+        sa.Column("doc_type", sa.Text),
+        sa.Column("sentence_kind", sa.Text),
+        sa.Column("sentence_years", sa.Integer),
+        sa.Column("sentence_months", sa.Integer),
+        sa.Column("sentence_days", sa.Integer),
+        sa.Column("term_months", sa.Float),
+        sa.Column("regime", sa.Text),
+        sa.Column("probation_years", sa.Integer),
+        sa.Column("probation_months", sa.Integer),
+        sa.Column("fine_rub", sa.BigInteger),
+        sa.Column("rank_deprived", sa.Boolean),
+        sa.Column("service_basis", sa.Text),
+        sa.Column("rank", sa.Text),
+        sa.Column("absence_start", sa.Date),
+        sa.Column("absence_end", sa.Date),
+        sa.Column("absence_days", sa.Integer),
+        sa.Column("absence_ended_by", sa.Text),
+        sa.Column("repeat_offence", sa.Boolean),
+        sa.Column("special_procedure", sa.Boolean),
+        sa.Column("appeal_outcome", sa.Text),
+        sa.Column("final_sentence", sa.JSON),
+        sa.Column("release_ground", sa.Text),
+        sa.Column("facts", sa.JSON),
+        sa.Column("spans", sa.JSON),
+    )
+    sa.Index("ix_act_facts_case", act_facts.c.case_id, act_facts.c.version)
+    sa.Table(
+        "act_motives", md,
+        sa.Column("act_id", sa.Integer, sa.ForeignKey("acts.id"), primary_key=True, autoincrement=False),
+        sa.Column("motive", sa.String(40), primary_key=True),
+    )
+    crawl_log = sa.Table(
+        "crawl_log", md,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("court_code", sa.String(16), nullable=False),
+        sa.Column("started_at", sa.DateTime, nullable=False),
+        sa.Column("finished_at", sa.DateTime),
+        sa.Column("status", sa.Text, nullable=False),
+        sa.Column("pages", sa.Integer, nullable=False, default=0),
+        sa.Column("cases_found", sa.Integer, nullable=False, default=0),
+        sa.Column("cases_new", sa.Integer, nullable=False, default=0),
+        sa.Column("cases_updated", sa.Integer, nullable=False, default=0),
+        sa.Column("failed", sa.Integer, nullable=False, default=0),
+        sa.Column("blocked", sa.Integer, nullable=False, default=0),
+        sa.Column("note", sa.Text),
+        sa.Column("synthetic", sa.Boolean, nullable=False, default=False),
+    )
+    sa.Index("ix_crawl_log_court", crawl_log.c.court_code)
+    sa.Table(
+        "official_convictions", md,
+        sa.Column("year", sa.Integer, primary_key=True, comment="year the report covers"),
+        sa.Column("article", sa.String(16), primary_key=True,
+                  comment='УК РФ article, e.g. "337"; "ch33" = chapter 33 total'),
+        sa.Column("part", sa.String(8), primary_key=True, comment='part of the article; "" = the article total'),
+        sa.Column("convicted", sa.Integer, nullable=False, comment="persons convicted with this as main article"),
+        sa.Column("printed", sa.Boolean, nullable=False,
+                  comment="False: article total summed from its printed parts"),
+        sa.Column("label", sa.Text, nullable=False, comment="the article label as printed"),
+        sa.Column("source", sa.Text, nullable=False, comment="workbook file name"),
+        sa.Column("sheet", sa.Text, nullable=False, comment="sheet the row was read from"),
+        sa.Column("row_number", sa.Integer, nullable=True, comment="1-based row in that sheet; null when summed"),
+        sa.Column("loaded_at", sa.String(32), nullable=False, comment="UTC time of the load, ISO 8601"),
+        comment="Judicial Department form 10-a, chapter 33 УК РФ: persons convicted by main article",
+    )
+    md.create_all(conn, tables=[t for name, t in md.tables.items() if name not in ("acts", "cases")])
+    conn.execute(courts.insert(), _v3_court_rows())
+
+
+def _v3_court_rows() -> list[dict[str, Any]]:
+    """The shipped registry in the v3 columns of ``courts`` (derived data: ``district`` is the
+    military district court above a garrison court, or the court itself for a district court)."""
+    rows = []
+    for c in all_courts():
+        district = c.code if c.level == "district" and c.military else (
+            c.parent if c.level == "garrison" else None)
+        rows.append({"code": c.code, "name": c.name, "level": c.level, "region_code": c.region_code,
+                     "region": c.region, "parent": c.parent, "district": district, "military": c.military,
+                     "website": c.website})
+    return rows
 
 
 def _v4_date_indexes(conn: Connection) -> None:

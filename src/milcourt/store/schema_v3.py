@@ -1,13 +1,12 @@
-"""Schema version 3: courts, extracted act facts, crawl log, official figures.
+"""The live definition of the tables schema version 3 added: courts, extracted act facts, crawl log,
+official form 10-a figures.
 
-Kept apart from schema.py (v1–v2) to keep modules small; schema.py re-exports these tables so
-queries see one schema. ``define(md)`` builds the tables on any MetaData: the migration calls it
-on a fresh MetaData (frozen DDL), schema.py on the store's.
+Kept apart from schema.py to keep modules small; schema.py builds them on the store's MetaData so
+queries see one schema. Migration 3 does not read this module: it spells out the tables as they were
+when it was released, so a later change here never alters how an old store upgrades.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 import sqlalchemy as sa
 
@@ -82,30 +81,22 @@ def define(md: sa.MetaData) -> dict[str, sa.Table]:
         sa.Column("synthetic", sa.Boolean, nullable=False, default=False),
     )
     sa.Index("ix_crawl_log_court", crawl_log.c.court_code)
-    from milcourt.stats.official.table import official_convictions
-
-    official = official_convictions.to_metadata(md)
+    official = sa.Table(
+        "official_convictions", md,
+        sa.Column("year", sa.Integer, primary_key=True, comment="year the report covers"),
+        sa.Column("article", sa.String(16), primary_key=True,
+                  comment='УК РФ article, e.g. "337"; "ch33" = chapter 33 total'),
+        sa.Column("part", sa.String(8), primary_key=True, comment='part of the article; "" = the article total'),
+        sa.Column("convicted", sa.Integer, nullable=False, comment="persons convicted with this as main article"),
+        sa.Column("printed", sa.Boolean, nullable=False,
+                  comment="False: article total summed from its printed parts"),
+        sa.Column("label", sa.Text, nullable=False, comment="the article label as printed"),
+        sa.Column("source", sa.Text, nullable=False, comment="workbook file name"),
+        sa.Column("sheet", sa.Text, nullable=False, comment="sheet the row was read from"),
+        sa.Column("row_number", sa.Integer, nullable=True, comment="1-based row in that sheet; null when summed"),
+        sa.Column("loaded_at", sa.String(32), nullable=False, comment="UTC time of the load, ISO 8601"),
+        comment="Judicial Department form 10-a, chapter 33 УК РФ: persons convicted by main article",
+    )
     return {"courts": courts, "act_facts": act_facts, "act_motives": act_motives,
             "crawl_log": crawl_log, "official_convictions": official}
 
-
-def court_rows() -> list[dict[str, Any]]:
-    """The registry as rows of ``courts``; ``district`` is the military district court above a court."""
-    from milcourt.courts.registry import all_courts
-
-    rows = []
-    for c in all_courts():
-        district = c.code if c.level == "district" and c.military else (
-            c.parent if c.level == "garrison" else None)
-        rows.append({"code": c.code, "name": c.name, "level": c.level, "region_code": c.region_code,
-                     "region": c.region, "parent": c.parent, "district": district, "military": c.military,
-                     "website": c.website})
-    return rows
-
-
-def sync_courts(conn: sa.Connection, table: sa.Table) -> int:
-    """Replace the courts table's rows by the shipped registry (it is derived data)."""
-    conn.execute(table.delete())
-    rows = court_rows()
-    conn.execute(table.insert(), rows)
-    return len(rows)

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection, Engine
 from milcourt.store import facts, ingest, linking, migrations, records
 from milcourt.store.archive import Archive, sha256_of
 from milcourt.store.db import archive_dir_for, default_url, make_engine, normalise_url
+from milcourt.store.keys import normalise_number
 from milcourt.store.schema import VERSIONED, acts, case_versions, cases, snapshots
 
 # Statements built once (SQLAlchemy caches their compiled form; building a Select costs too).
@@ -238,8 +239,6 @@ class Store:
     def mark_removed(self, court_code: str, number: str, instance: str, when: date | datetime) -> bool:
         """Record that the source no longer shows a case (kept, never deleted); False if unknown."""
         day = when.date() if isinstance(when, datetime) else when
-        from milcourt.store.keys import normalise_number
-
         with self.engine.begin() as conn:
             updated = conn.execute(sa.update(cases).where(
                 cases.c.court_code == court_code, cases.c.number == normalise_number(number),

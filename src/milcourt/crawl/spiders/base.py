@@ -172,8 +172,7 @@ class CourtSpider(scrapy.Spider):
             if not complete or tally.failed or tally.blocked_unresolved:
                 continue
             for case in self.ledger.vanished(court, instance, self.articles, self.since, self.until):
-                mark = getattr(self.store, "mark_removed", None)
-                if mark is not None and case["number"]:
-                    mark(court, case["number"], instance, when)
+                if case["number"]:
+                    self.store.mark_removed(court, case["number"], instance, when)
                 self.ledger.mark_removed(case["card_key"], when)
                 tally.removed += 1

@@ -22,7 +22,7 @@ from milcourt.publish.web.figures import Figure, cache_key, figure, site_coverag
 from milcourt.publish.web.highlight import fact_rows, highlight
 from milcourt.publish.web.params import Article, Court, District, Instance, Part, Since, Until, case_filter
 from milcourt.publish.web.queries import CaseFilter, cached_cases, get_case
-from milcourt.stats.query import StatsQuery, run_counts
+from milcourt.stats.query import StatsQuery, run_counts, split_article
 
 router = APIRouter()
 INSTANCE_WORDS = {"first": "first-instance case", "appeal": "appeal case", "cassation": "cassation case"}
@@ -84,8 +84,6 @@ def _court_choices() -> list[Any]:
 
 def _comparison(current: Site, article: str) -> dict[str, Any]:
     """Our yearly count beside official and published figures: chart points, the chart, what is left out."""
-    from milcourt.stats.query import split_article
-
     article = split_article(article)[0]
 
     def compute() -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """Official statistics: the Judicial Department's form 10-a, chapter 33 УК РФ (2013-2021).
 
 `read_form_10a(path)` reads one workbook without any database; `load_official(engine, rows)`
-upserts the rows into the `official_convictions` table; `load_packaged(engine)` loads the rows
+upserts the rows into the store's `official_convictions` table (the engine of a migrated store); `load_packaged(engine)` loads the rows
 milcourt ships (derived from the 2013-2021 workbooks); `official_rows` and `official_by_year`
 read them back. See docs/official.md for what the figures count.
 """
@@ -16,11 +16,10 @@ from milcourt.stats.official.form10a import (
 )
 from milcourt.stats.official.labels import CHAPTER_TOTAL
 from milcourt.stats.official.table import (
-    ensure_table,
+    StoreNotMigrated,
     load_directory,
     load_official,
     load_packaged,
-    metadata,
     official_by_year,
     official_convictions,
     official_rows,
@@ -31,11 +30,10 @@ __all__ = [
     "Form10a",
     "Form10aError",
     "OfficialRow",
-    "ensure_table",
+    "StoreNotMigrated",
     "load_directory",
     "load_official",
     "load_packaged",
-    "metadata",
     "official_by_year",
     "official_convictions",
     "official_rows",

@@ -1,7 +1,8 @@
 """The official figures in the store: one table, upserted on its natural key (year, article, part).
 
-Defined on its own MetaData so the loader works on any engine today; the store registers the
-same Table as a migration. SQLAlchemy Core only, the same statements on SQLite and PostgreSQL.
+The table belongs to the store (``milcourt.store.schema.official_convictions``, created by its
+migrations); this module only reads and writes it, so every function takes the engine of a
+migrated store. SQLAlchemy Core only, the same statements on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -11,49 +12,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    Boolean,
-    Column,
-    Connection,
-    Engine,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    and_,
-    inspect,
-    or_,
-    select,
-)
+from sqlalchemy import Connection, Engine, and_, inspect, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from milcourt.reference import read_official_csv
-from milcourt.stats.official.form10a import OfficialRow
+from milcourt.stats.official.form10a import OfficialRow, read_directory
 from milcourt.stats.official.labels import CHAPTER_TOTAL, article_key
-
-metadata = MetaData()
-
-official_convictions = Table(
-    "official_convictions",
-    metadata,
-    Column("year", Integer, primary_key=True, comment="year the report covers"),
-    Column("article", String(16), primary_key=True, comment='УК РФ article, e.g. "337"; "ch33" = chapter 33 total'),
-    Column("part", String(8), primary_key=True, comment='part of the article; "" = the article total'),
-    Column("convicted", Integer, nullable=False, comment="persons convicted with this as main article"),
-    Column("printed", Boolean, nullable=False, comment="False: article total summed from its printed parts"),
-    Column("label", Text, nullable=False, comment="the article label as printed"),
-    Column("source", Text, nullable=False, comment="workbook file name"),
-    Column("sheet", Text, nullable=False, comment="sheet the row was read from"),
-    Column("row_number", Integer, nullable=True, comment="1-based row in that sheet; null when summed"),
-    Column("loaded_at", String(32), nullable=False, comment="UTC time of the load, ISO 8601"),
-    comment="Judicial Department form 10-a, chapter 33 УК РФ: persons convicted by main article",
-)
+from milcourt.store.schema import official_convictions
 
 
-def ensure_table(engine: Engine) -> None:
-    """Create the table when missing (the store's migration does the same at merge)."""
-    metadata.create_all(engine, tables=[official_convictions], checkfirst=True)
+class StoreNotMigrated(RuntimeError):
+    """The engine's database has no ``official_convictions`` table: it is not a migrated store."""
+
+
+def _require_table(engine: Engine) -> None:
+    if not has_table(engine):
+        raise StoreNotMigrated(
+            f"{engine.url.render_as_string(hide_password=True)}: no official_convictions table; "
+            "open the store with milcourt.store.open_store (it applies the migrations) before loading")
 
 
 def _record(row: OfficialRow | Mapping[str, Any], loaded_at: str) -> dict[str, Any]:
@@ -77,13 +53,13 @@ def load_official(engine: Engine, rows: Iterable[OfficialRow | Mapping[str, Any]
 
     With `prune`, rows of the loaded years that the new rows no longer contain are deleted, so
     a year re-read by a better parser holds exactly what it now gives. Returns rows written.
-    Creates the table when missing.
+    Raises StoreNotMigrated when ``engine`` is not a migrated store.
     """
-    ensure_table(engine)
     loaded_at = datetime.now(UTC).isoformat(timespec="seconds")
     records = [_record(r, loaded_at) for r in rows]
     if not records:
         return 0
+    _require_table(engine)
     table = official_convictions
     keys = ("year", "article", "part")
     with engine.begin() as conn:
@@ -118,6 +94,7 @@ def _prune(conn: Connection, records: list[dict[str, Any]]) -> None:
 
 
 def has_table(engine: Engine) -> bool:
+    """Whether the store holds the table (an empty or unmigrated database reads as no rows)."""
     return inspect(engine).has_table(official_convictions.name)
 
 
@@ -167,8 +144,6 @@ def load_directory(engine: Engine, directory: str | Path) -> tuple[list[dict[str
 
     A workbook that cannot be read becomes an error line; the others still load.
     """
-    from milcourt.stats.official.form10a import read_directory
-
     forms, errors = read_directory(directory)
     summary = [
         {"file": form.source, "year": form.year, "sheet": form.sheet,
