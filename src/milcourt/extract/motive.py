@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from milcourt.extract import syntax
 from milcourt.extract.grammars import motives as grammar
 from milcourt.extract.segment import Act, Part, paragraphs, sentences
 from milcourt.extract.spans import Hit, find
@@ -237,8 +238,9 @@ def _tells(sentence: str) -> bool:
     return bool(_TELLS.search(sentence)) and not re.search(r"свидетел|потерпевш", sentence[:80].lower())
 
 
-def motives(act: Act, hits: list[Hit]) -> list[str]:
-    found: set[str] = set()
+def _candidates(act: Act) -> list[tuple[Part, bool]]:
+    """The sentences that may tell a reason (the regex prefilter): only these are parsed."""
+    out: list[tuple[Part, bool]] = []
     for s, testimony in _own_account(act):
         low = s.text.lower()
         if not _PREFILTER.search(low):
@@ -250,10 +252,45 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
             continue
         if testimony and _ARGUES.search(low) and not (_REASON.search(low) or _ABSENT.search(low) or _OWN_WORDS.search(low)):
             continue  # a complaint listing hardships for leniency ("обращает внимание, что мать больна"), no reason given
+        out.append((s, testimony))
+    return out
+
+
+# categories whose negation is the reason itself: "ротации не было", "отпуск не дали", "воевать не будет"
+_NEGATION_IS_REASON = {"equipment", "leave_denied", "unwilling_to_fight"}
+# a supply said to be sufficient: "выплачивалось своевременно и в полном объёме"
+_SUFFICIENT = re.compile(r"в\s+полном\s+объ[её]ме|своевременно")
+
+
+def _told(tree: syntax.Tree | None, name: str, testimony: bool, found: list[Hit]) -> list[Hit]:
+    """The matches the sentence's structure keeps: not in a witness's or the court's words, and
+    not under a negation that denies them."""
+    if tree is None:
+        return found
+    whole = tree.whole
+    kept = []
+    for h in found:
+        if tree.speaker(h.start, h.end) == "other":
+            continue
+        if whole and name not in _NEGATION_IS_REASON and tree.denied(h.start, h.end):
+            continue
+        kept.append(h)
+    return kept
+
+
+def motives(act: Act, hits: list[Hit]) -> list[str]:
+    found: set[str] = set()
+    candidates = _candidates(act)
+    trees: list[syntax.Tree | None] = [None] * len(candidates)
+    if candidates and syntax.enabled():
+        trees = syntax.parse([(s.text, s.start) for s, _ in candidates])
+    for (s, testimony), tree in zip(candidates, trees, strict=True):
+        low = s.text.lower()
         text = _FORMULA.sub(lambda m: " " * len(m.group()), low)
         if not testimony:  # "желая отдохнуть от военной службы" is the court's formula there
             text = _REST_FORMULA.sub(lambda m: " " * len(m.group()), text)
-        text = _NOT_BECAUSE.sub(lambda m: " " * len(m.group()), text)
+        if tree is None or not tree.whole:  # without a tree, a denied reason is blanked by its wording
+            text = _NOT_BECAUSE.sub(lambda m: " " * len(m.group()), text)
         text = _FEAR_OF_LAW.sub(lambda m: " " * len(m.group()), text)
         text = _REQUEST_REASON.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
         in_sentence: set[str] = set()
@@ -261,20 +298,21 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
         other_said: list[str] = []
         kin = _MONEY_NEED.sub(lambda m: " " * len(m.group()), text)  # "семья нуждалась в деньгах" is pay
         if _CUES["family"].search(kin) and _FAMILY_NEED.search(kin) and not _NO_FAMILY_NEED.search(kin):  # relative and need span clauses
-            matched = find(RULES["family"], Part(kin, s.start), _CUES["family"], window=60)
+            matched = _told(tree, "family", testimony, find(RULES["family"], Part(kin, s.start), _CUES["family"], window=60))
             if matched:
                 in_sentence.add("family")
                 hits.extend(matched)
                 grief_only = all(_DEATH.search(h.text) for h in matched)
         if _CUES["leave_denied"].search(text) and _REFUSED.search(text):  # the refusal is the reason: never a denial
-            matched = find(RULES["leave_denied"], Part(text, s.start), _CUES["leave_denied"], window=80)
+            matched = _told(tree, "leave_denied", testimony, find(RULES["leave_denied"], Part(text, s.start), _CUES["leave_denied"], window=80))
             if matched:
                 in_sentence.add("leave_denied")
                 hits.extend(matched)
         for clause in _CLAUSE.finditer(text):
             if not _PREFILTER.search(clause.group()):
                 continue
-            denied = bool(_DENIED.search(clause.group()))
+            # with the tree a denial is read from the negation's scope, per match (``_told``)
+            denied = bool((_DENIED if tree is None or not tree.whole else _SUFFICIENT).search(clause.group()))
             part = Part(clause.group(), s.start + clause.start())
             names = []
             for name, cue in _CUES.items():
@@ -289,7 +327,7 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
                         continue
                 elif denied:
                     continue
-                matched = find(RULES[name], part, cue, window=40)
+                matched = _told(tree, name, testimony, find(RULES[name], part, cue, window=40))
                 if name == "health" and re.search(r"\bоказ[а-я]*\s+(?:[а-яё]+\s+){0,3}давлени", clause.group()):
                     matched = [h for h in matched if not h.text.startswith("давлен")]
                 if name == "health" and _CUES["family"].search(clause.group()):
