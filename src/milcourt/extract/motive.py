@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from milcourt.extract import lexicon_syntax as lex
 from milcourt.extract import syntax
 from milcourt.extract.grammars import motives as grammar
 from milcourt.extract.segment import Act, Part, paragraphs, sentences
@@ -204,6 +205,11 @@ def _own_account(act: Act) -> list[tuple[Part, bool]]:
         first = para.text[:400]
         if _OTHER_SPEAKER.search(first.lower()):
             told_before = False
+            if _MAY_TELL.search(para.text):  # "Свидетель … показал, что … . Сам же подсудимый пояснил, что …"
+                sents = sentences(para)
+                told = next((k for k, s in enumerate(sents) if k and _tells(s.text)), None)
+                if told is not None:
+                    picked += [(s, True) for s in sents[told:]]
             continue
         if _speaks(first, token) or (told_before and _GOES_ON.match(first)):
             picked += [(s, True) for s in sentences(para)]
@@ -224,7 +230,12 @@ def _own_account(act: Act) -> list[tuple[Part, bool]]:
 
 _TELLS_AT = (
     r"\W*(?:как\s+)?(?:показа|поясни|поясня|объясни|объясня|сообщи|заяви|указа)[а-я]*\s*(?:,|что|\s+(?:[А-ЯЁ]\.|ФИО|<ФИО|"
-    r"подсудим|осужд|обвиняем))|\W*(?:сам\s+)?(?:подсудим|осужд[её]нн|обвиняем)[а-я]*\s+(?:[а-яё.]+\s+){0,3}(?:показа|поясн|объясн)|"
+    r"подсудим|осужд|обвиняем))|"
+    # the defendant as the subject of a new sentence: "Сам же подсудимый пояснил", "Подсудимый же заявил",
+    # "Сам ФИО1 причины неявки объяснил тем"
+    r"\W*(?:сам[а-я]*\s+)?(?:же\s+)?(?:подсудим|осужд[её]нн|обвиняем|(?<=сам\s)ФИО\d*|(?<=сам\s)[А-ЯЁ]\.|"
+    r"(?<=сама\s)ФИО\d*)[а-я]*(?:\d*|\s+же)\s+(?:[а-яё.]+\s+){0,4}"
+    r"(?:показа|поясн|объясн|заяви|заявл|утвержд|сообщи|указа|уточни|подчеркну|настаива)|"
     r"\W*(?:со\s+слов|по\s+словам)\s+(?:подсудим|осужд|обвиняем|[А-ЯЁ]\.|ФИО|<ФИО|P-)|"
     r"\W*<данные\s+изъяты>,?\s+(?:[а-яё]+\s+){0,6}(?:показа|поясни|объясни)"
 )
@@ -274,8 +285,32 @@ def _told(tree: syntax.Tree | None, name: str, testimony: bool, found: list[Hit]
             continue
         if whole and name not in _NEGATION_IS_REASON and tree.denied(h.start, h.end):
             continue
+        if name == "fear" and whole:
+            feared = tree.feared(h.start, h.end)
+            if feared and (feared & lex.FEARED_LIABILITY or not feared & (lex.FEARED_COMBAT | lex.FEARED_COMMANDERS | lex.FEARED_VIOLENCE)):
+                continue  # afraid of liability, of breaking down, of not getting back: not of combat
         kept.append(h)
     return kept
+
+
+def _fear_of_a_person(tree: syntax.Tree, fear_hits: list[Hit], conflict_hits: list[Hit]) -> bool:
+    """Every fear of the sentence is of a commander or comrade ("боялся командира"), or for his life
+    where the sentence tells the conflict that threatened it ("угрожал …, опасаясь за свою жизнь");
+    a fear of violence that is itself the only conflict word ("Опасаясь дальнейшего насилия") stays fear."""
+    for h in fear_hits:
+        words = tree.fear_object(h.start, h.end)
+        if words is None:
+            return False
+        feared = {tree.tokens[w].lemma for w in words}
+        combat = feared & lex.FEARED_COMBAT
+        if feared & lex.FEARED_COMMANDERS and not combat - {"жизнь"}:
+            continue
+        inside = {(tree.tokens[w].start, tree.tokens[w].end) for w in words}
+        told_apart = [c for c in conflict_hits if not any(s < c.end and e > c.start for s, e in inside)]
+        if told_apart and combat <= {"жизнь"} and feared:
+            continue  # "угрожал …, опасаясь за свою жизнь / расправы": the threat told in the sentence
+        return False
+    return True
 
 
 def motives(act: Act, hits: list[Hit]) -> list[str]:
@@ -296,6 +331,8 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
         in_sentence: set[str] = set()
         grief_only = False
         other_said: list[str] = []
+        fear_hits: list[Hit] = []
+        conflict_hits: list[Hit] = []
         kin = _MONEY_NEED.sub(lambda m: " " * len(m.group()), text)  # "семья нуждалась в деньгах" is pay
         if _CUES["family"].search(kin) and _FAMILY_NEED.search(kin) and not _NO_FAMILY_NEED.search(kin):  # relative and need span clauses
             matched = _told(tree, "family", testimony, find(RULES["family"], Part(kin, s.start), _CUES["family"], window=60))
@@ -335,6 +372,10 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
                 if name == "conflict_with_command" and not _MILITARY.search(low):
                     matched = [h for h in matched if not re.match(r"угро", h.text)]  # creditors threaten too
                 if matched:
+                    if name == "fear":
+                        fear_hits += matched
+                    if name == "conflict_with_command":
+                        conflict_hits += matched
                     if name == "other":
                         other_said += [h.text for h in matched]
                     names.append(name)
@@ -346,6 +387,9 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
             in_sentence.discard("other")  # the discharge he asked for was refused: that is the reason
         if "pay" in in_sentence and "other" in in_sentence and re.search(r"работ|трудоустр", text):
             in_sentence.discard("other")  # he took a job to pay his debts: money is the reason
+        if fear_hits and tree is not None and tree.whole and _fear_of_a_person(tree, fear_hits, conflict_hits):
+            in_sentence.discard("fear")  # afraid of the commander who threatened him: the conflict is the reason
+            in_sentence.add("conflict_with_command")
         if grief_only and "psychological" in in_sentence:
             in_sentence.discard("family")  # grief for a dead relative is the mental state, not family need
         if "family" in in_sentence and "health" in in_sentence and not _SELF.search(text):

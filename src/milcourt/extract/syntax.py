@@ -62,7 +62,15 @@ class Tree:
         """One root: the parser joined the sentence into one tree. With two or more (a clause it
         could not attach, "конфликтов … у него не было" hung on the wrong verb) the scope of a
         negation is not to be trusted, and the rules fall back to their regex cues."""
-        return sum(1 for t in self.tokens if t.head < 0) == 1
+        if sum(1 for t in self.tokens if t.head < 0) != 1:
+            return False
+        for i in range(len(self.tokens)):  # and no cycle: every word reaches the root
+            steps = 0
+            while i >= 0 and steps <= len(self.tokens):
+                i, steps = self.tokens[i].head, steps + 1
+            if i >= 0:
+                return False
+        return True
 
     def children(self, i: int) -> list[int]:
         return [k for k, t in enumerate(self.tokens) if t.head == i]
@@ -135,19 +143,54 @@ class Tree:
                     words = {self.tokens[w].lemma for w in self._subtree(c)}
                     # "Допрошенный в суде Кравцов показал": the court is a place there, a speaker
                     # only as the subject itself ("Суд считает")
-                    if words & lex.OTHER_SPEAKERS or self.tokens[c].lemma in lex.INSTITUTIONS:
+                    head = self.tokens[c].lemma
+                    if words & lex.OTHER_SPEAKERS or head in lex.INSTITUTIONS:
                         return "other"
+                    if (head in lex.THIRD_PARTIES and self.tokens[k].lemma in lex.TESTIMONY_VERBS) or \
+                            (head in lex.THIRD_PARTIES | lex.RELATIVES and words & lex.DEFENDANT_WORDS):
+                        return "other"  # "Командир роты показал", "Отец подсудимого пояснил суду"
                     if words & lex.DEFENDANT_WORDS:
                         return "defendant"
         return None
 
     def _subtree(self, i: int) -> list[int]:
-        out, todo = [], [i]
-        while todo:
+        out, todo, seen = [], [i], {i}
+        while todo:  # a parser's tree may hold a cycle: each word once
             k = todo.pop()
             out.append(k)
-            todo += self.children(k)
+            for c in self.children(k):
+                if c not in seen:
+                    seen.add(c)
+                    todo.append(c)
         return out
+
+    def feared(self, start: int, end: int) -> set[str] | None:
+        """Lemmas of what the fear word at [start, end) is of ("опасался, что его привлекут к
+        ответственности" → {…, "ответственность"}); None when the words hold no fear word, an
+        empty set for a bare fear ("испытывал страх")."""
+        found = self.fear_object(start, end)
+        return None if found is None else {self.tokens[w].lemma for w in found}
+
+    def fear_object(self, start: int, end: int) -> list[int] | None:
+        """The words a fear word at [start, end) governs, and, since the parser may hang a "что"
+        clause on the wrong verb, the next words of the same clause (up to 8, to ";" or "."):
+        word indices, None when there is no fear word."""
+        for i in self.covering(start, end):
+            if self.tokens[i].lemma not in lex.FEAR_WORDS:
+                continue
+            out: set[int] = set()
+            for c in self.children(i):
+                if self.tokens[c].rel in {"conj", "parataxis", "cc", "punct", "nsubj", "advmod", "aux", "mark",
+                                          "case", "fixed", "iobj"}:
+                    continue
+                out |= set(self._subtree(c))
+            for k in range(i + 1, min(i + 9, len(self.tokens))):
+                if self.tokens[k].text in {";", ".", "!", "?"}:
+                    break
+                out.add(k)
+            return sorted(k for k in out if self.tokens[k].rel != "punct" and self.tokens[k].lemma.isalpha()
+                          and self.tokens[k].lemma not in lex.FUNCTION_WORDS)
+        return None
 
     def in_reason(self, start: int, end: int) -> bool:
         """The words belong to a clause that gives a reason: under a reason marker ("поскольку",
