@@ -53,14 +53,15 @@ def act_reader() -> Callable[[Path], str]:
 
 def extract_files(paths: list[Path], limit: float = DEFAULT_TIME_LIMIT) -> Iterator[tuple[Path, dict | None, str | None]]:
     """(path, facts, error) for each file; one bad file never stops the rest."""
-    from milcourt.extract import extract_act
+    from milcourt.extract.extractor import extract_act_checked
 
     read = act_reader()
     for path in paths:
         try:
             text = read(path)
             with time_limit(limit):
-                facts = extract_act(text)
+                found = extract_act_checked(text)
+            facts = {**found.facts, "unknown": found.unknown}
         except ExtractTimeout as exc:
             yield path, None, f"{path}: extraction {exc}"
         except Exception as exc:  # noqa: BLE001 - report per file and go on
@@ -100,7 +101,7 @@ def register(app: typer.Typer) -> None:
     @app.command("extract")
     def extract(
         files: list[Path] = typer.Argument(None, help="Act files (.txt .html .rtf .doc .docx .pdf)."),
-        as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: `file` plus the issue-6 keys."),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: `file`, the issue-6 keys and `unknown` (a reason code per unknown fact)."),
         time_limit_s: float = typer.Option(DEFAULT_TIME_LIMIT, "--time-limit", help="Seconds allowed per act."),
         db: str | None = typer.Option(None, "--db", help="Re-extract the acts stored in this store instead."),
         all_acts: bool = typer.Option(False, "--all", help="With --db: every act, not only outdated ones."),

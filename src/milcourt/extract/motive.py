@@ -10,6 +10,7 @@ court weighs mitigating circumstances, witnesses speak, or a reason is denied ("
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from milcourt.extract import lexicon_syntax as lex
 from milcourt.extract import syntax
@@ -325,7 +326,10 @@ def _fear_of_a_person(tree: syntax.Tree, fear_hits: list[Hit], conflict_hits: li
     return True
 
 
-def motives(act: Act, hits: list[Hit]) -> list[str]:
+def motives(act: Act, hits: list[Hit], evidence: list[dict[str, Any]] | None = None) -> list[str]:
+    """The categories of reasons he gave; ``evidence`` gets, per category and sentence, the sentence's
+    span and text and whose words it is ("defendant": his account or the complaint for him;
+    "court": a reason clause of the court's statement of the crime)."""
     found: set[str] = set()
     candidates = _candidates(act)
     trees: list[syntax.Tree | None] = [None] * len(candidates)
@@ -411,4 +415,7 @@ def motives(act: Act, hits: list[Hit]) -> list[str]:
         if "wound" in in_sentence or _FAKED.search(low):
             in_sentence.discard("health")  # the illness is the wound's or the faked one (ст. 339)
         found |= in_sentence
+        if evidence is not None:
+            evidence += [{"category": c, "start": s.start, "end": s.end, "clause": s.text[:400],
+                          "speaker": "defendant" if testimony else "court"} for c in sorted(in_sentence)]
     return sorted(found)
