@@ -77,7 +77,7 @@ _REQUEST_REASON = re.compile(
 _MILITARY = re.compile(r"командир|командован|сослужив|старослужащ|старшин|сержант|офицер|начальник|взвод|рот[аыеу]\b|сослуж|военнослужащ")
 _SELF = re.compile(r"собственн|у\s+него\s+(?:сам|обостр|заболе|забол|был)|своего\s+(?:здоровья|заболевания)|"
                    r"сам\s+(?:болел|заболел)|у\s+не[её]\s+сам")
-_DEATH = re.compile(r"смерт|гибел|умер|скончал|погиб")
+_DEATH = re.compile(r"смерт|гибел|умер|скончал|погиб|похорон")
 # In the crime statement these are the story, not his reason: "занимался личными делами", "из отпуска по
 # болезни", "был госпитализирован", "причинив себе ранение"
 _STORY_ONLY = {"other", "health", "wound"}
@@ -111,7 +111,7 @@ CUES = {
     "fear": r"бо[яи]|опаса|опасен|страх|испуг|страшн|погиб|гибел|умира|умерет|передов|фронт|позици|зон[уеы]|сво\b",
     "psychological": r"стресс|пережив|депресс|психолог|психич|устал|истощ|подавлен|угнет|нервн|срыв|посттравм|птср|"
                      r"потрясен|шок|гор[еюя]\b|апати|психик|гибел|погиб|выгоран|морал|измота|вымота|изнур|бессонниц|тревог|тревожн|"
-                     r"паник|паничес|тягот(?!ы\b)",
+                     r"паник|паничес|тягот(?!ы\b)|душевн|спать|уснуть|сосредоточ",
     "pay": r"выплат|выплач|зарплат|долг|кредит|погаш|погас|алимент|задолж|деньг|денеж|заработ|ипотек|займ|за[её]м|финанс|материальн|невыплат|пособи",
     "conflict_with_command": r"отбира|отобра|конфликт|униж|неуставн|издева|избив|избил|избие|оскорб|притесн|угрож|угроз|неприязн|"
                              r"дедовщ|вымога|травл|предвзят|придир|\bбил|ссор|брань|бран[ьи]|насил|насмеш|груб|вражд|пригроз|запуг|расправ|"
@@ -248,6 +248,8 @@ _TELLS_AT = (
     r"(?<=сама\s)ФИО\d*)[а-я]*(?:\d*|\s+же)\s+(?:[а-яё.]+\s+){0,4}"
     r"(?:показа|поясн|объясн|заяви|заявл|утвержд|сообщи|указа|уточни|подчеркну|настаива)|"
     r"\W*(?:со\s+слов|по\s+словам)\s+(?:подсудим|осужд|обвиняем|[А-ЯЁ]\.|ФИО|<ФИО|P-)|"
+    # "Согласно его показаниям, …", "По его словам, …"
+    r"\W*(?:согласно|по)\s+(?:его|е[её]|сво[а-я]+)\s+(?:[а-я]+\s+){0,2}(?:показани|объяснени|словам)|"
     r"\W*<данные\s+изъяты>,?\s+(?:[а-яё]+\s+){0,6}(?:показа|поясни|объясни)"
 )
 _TELLS = re.compile(f"^(?:{_TELLS_AT})", re.I)
@@ -335,6 +337,7 @@ def motives(act: Act, hits: list[Hit], evidence: list[dict[str, Any]] | None = N
     span and text and whose words it is ("defendant": his account or the complaint for him;
     "court": a reason clause of the court's statement of the crime)."""
     found: set[str] = set()
+    family_sentences: list[bool] = []  # per sentence with family: only a relative's death named
     candidates = _candidates(act)
     trees: list[syntax.Tree | None] = [None] * len(candidates)
     if candidates and syntax.enabled():
@@ -414,6 +417,8 @@ def motives(act: Act, hits: list[Hit], evidence: list[dict[str, Any]] | None = N
             in_sentence.add("conflict_with_command")
         if grief_only and "psychological" in in_sentence:
             in_sentence.discard("family")  # grief for a dead relative is the mental state, not family need
+        if "family" in in_sentence:
+            family_sentences.append(grief_only)
         if "family" in in_sentence and "health" in in_sentence and not _SELF.search(text):
             in_sentence.discard("health")  # "мать, у которой диагностировали заболевание": a relative's illness
         if "wound" in in_sentence or _FAKED.search(low):
@@ -422,4 +427,6 @@ def motives(act: Act, hits: list[Hit], evidence: list[dict[str, Any]] | None = N
         if evidence is not None:
             evidence += [{"category": c, "start": s.start, "end": s.end, "clause": s.text[:400],
                           "speaker": "defendant" if testimony else "court"} for c in sorted(in_sentence)]
+    if "family" in found and "psychological" in found and family_sentences and all(family_sentences):
+        found.discard("family")  # the relative's death and funeral told apart from the grief that kept him
     return sorted(found)

@@ -84,6 +84,8 @@ PSYCHOLOGICAL = or_(
     rule(dictionary({"гибель", "смерть", "потеря", "погибнуть"}), GAP,
          dictionary({"сослуживец", "товарищ", "друг", "побратим", "ребята"})),
     rule(normalized("моральный"), dictionary({"состояние", "истощение", "усталость"})),
+    rule(normalized("душевный"), dictionary({"состояние", "боль", "травма", "рана"})),
+    rule(NOT, dictionary({"мочь", "смочь"}), GAP, dictionary({"спать", "уснуть", "сосредоточиться"})),
 ).named("psychological")
 
 # "денежное довольствие" and "выплаты" are a reason only when unpaid or too low (checked in motive.py)
