@@ -102,6 +102,7 @@ def _pick_start(act: Act, s: Part, anchor: Hit, dates: list[tuple[Hit, str | Non
 
 
 _LEAVE_UNTIL = re.compile(r"срок[а-я]*\s+(?:по|до)\s*$")
+_AFTER_LEAVE = re.compile(r"(?:по\s+(?:окончании|истечении|завершении)|из)\s+(?:[а-я]+\s+)?(?:отпуск|увольнени|командировк|лечени)")
 
 
 def _end(act: Act, window: list[Part], start: Hit, year: int, out: dict[str, Any], hits: list[Hit]) -> None:
@@ -217,6 +218,11 @@ def _operative_period(act: Act, out: dict[str, Any], hits: list[Hit]) -> None:
         dates = [(h, v) for h, v in _dates(s) if v]
         starts = [(h, v) for h, v in dates if _FROM.search(_before(act.text, h.start))]
         ends = [(h, v) for h, v in dates if _UNTIL.search(_before(act.text, h.start))]
+        if not starts and not ends and _START_PRE.search(low):
+            # "уточнить …, что самовольное оставление части совершено 14 марта 2024 г.": the start restated
+            verb = _START_PRE.search(low)
+            at = s.start + (verb.start() if verb else 0)  # not the judgment's own date before it
+            starts = [(h, v) for h, v in dates if h.start > at and not _UNTIL.search(_before(act.text, h.start))][:1]
         if not starts and not ends:
             continue
         if starts:
@@ -291,6 +297,10 @@ def _charged(act: Act, hits: list[Hit]) -> dict[str, Any]:
             earlier = [dv for _, t in lazy.items[max(0, n - 2):n] for dv in _dates(t) if dv[1]]
             if earlier and not _UNTIL.search(_before(act.text, earlier[-1][0].start)):
                 picked = (earlier[-1][0], str(earlier[-1][1]))
+            elif earlier and _AFTER_LEAVE.search(low):
+                # "отпуск с 1 по 30 сентября … По окончании отпуска … не прибыл": the day after the leave
+                h, v = earlier[-1]
+                picked = (h, (date.fromisoformat(str(v)) + timedelta(days=1)).isoformat())
         if picked is None:
             continue
         if _PRIOR.search(low) and prior is None:
