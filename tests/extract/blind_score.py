@@ -127,3 +127,22 @@ if __name__ == "__main__":
     result = score(Path(sys.argv[1]))
     print(result.table())
     print("\n".join(result.misses))
+
+
+def passages(folder: Path) -> list[dict[str, Any]]:
+    """The round's labelled passages."""
+    return list(json.loads((folder / "paragraphs.json").read_text(encoding="utf-8")))
+
+
+def acts(folder: Path) -> list[tuple[str, str, dict[str, Any]]]:
+    """(name, text, label) of the round's acts."""
+    return [(t.stem, t.read_text(encoding="utf-8"), json.loads(t.with_suffix(".json").read_text(encoding="utf-8")))
+            for t in sorted((folder / "acts").glob("*.txt"))]
+
+
+def act_fields(text: str) -> dict[str, Any]:
+    """An act's facts in the label's keys."""
+    facts = extract_act(text)
+    absence = facts["absence"] or {}
+    return {"doc_type": facts["doc_type"], "articles": facts["articles"], "motives": sorted(facts["motives"]),
+            "absence": {k: absence.get(k) for k in ("start", "end", "ended_by")}, **_sentence_fields(facts)}
