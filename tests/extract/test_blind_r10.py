@@ -2,7 +2,7 @@
 project before the extractor ran on them (see ``blind_r10/README.md``). Kept as a regression table.
 
 First run, blind (2026-12-06, once, after all the work on round 1): motives F1 0.67 (P 0.82, R 0.56), exact sets 39/72; absence start 10/12, end 11/12, ended_by 11/12 (88.9%); all act fields 96.7%.
-After fixing kinds it showed (not blind any more): motives F1 0.76, exact 48/72; absence and act fields 100%.
+After fixing kinds it showed (not blind any more): motives F1 0.78, exact 50/72; absence and act fields 100%.
 Known misses are strict xfails: a fix turns them into failures to be moved out of the list."""
 
 from __future__ import annotations
@@ -19,14 +19,12 @@ ROUND = Path(__file__).resolve().parent / "blind_r10"
 KNOWN_MISSES = {
     "r2_p02": "a complaint naming unpaid allowances without tying them to the absence",
     "r2_p08": "read as psychological, labelled fear",
-    "r2_p11": "equipment in a complaint's quoted 'невыносимые условия' list",
     "r2_p13": "he confirms the reason his sister told ('по этой причине')",
     "r2_p19": "disagreement with how the fighting is led",
     "r2_p20": "a leave never granted, told without a refusal verb",
     "r2_p21": "a one-off payment 'так и не перечислили'",
     "r2_p25": "a commander demanding money for a transfer",
     "r2_p32": "fear read where the label has no reason",
-    "r2_p33": "an operation and bleeding",
     "r2_p34": "family read, conflict and leave_denied beside it missed",
     "r2_p35": "read as pay, labelled unwilling_to_fight",
     "r2_p39": "read as equipment and fear, labelled conflict_with_command",
@@ -68,6 +66,6 @@ def test_act(act: tuple[str, dict[str, Any]]) -> None:
 def test_round_figures() -> None:
     """The figures reached after the fixes, held: motives F1 (micro), absence and all act fields."""
     s = score(ROUND)
-    assert s.f1()[2] >= 0.75
+    assert s.f1()[2] >= 0.77
     assert s.share(("absence.start", "absence.end", "absence.ended_by")) >= 1.0
     assert s.share(tuple(s.fields)) >= 1.0
