@@ -5,7 +5,13 @@ Only two kinds of sentences are read: the defendant's own account (a paragraph w
 sentences of it), and reason clauses the court attributes to him in the statement of the crime
 ("в связи с болезнью матери", "не желая участвовать в боевых действиях"). Sentences where the
 court weighs mitigating circumstances, witnesses speak, or a reason is denied ("неуставных
-отношений не было") are skipped."""
+отношений не было") are skipped.
+
+The regexes below only select candidate sentences and name the category words; the candidates are
+parsed (``syntax.py``) and each match is then kept or dropped by the sentence's structure: whose
+verb of saying it hangs under, whether a negation's scope covers it, what a fear is of. Without
+the parser (``MILCOURT_SYNTAX=0``, or a tree the parser could not join) the clause's regex cues
+decide alone."""
 
 from __future__ import annotations
 
