@@ -303,8 +303,11 @@ def _charged(act: Act, hits: list[Hit]) -> dict[str, Any]:
                 picked = (h, (date.fromisoformat(str(v)) + timedelta(days=1)).isoformat())
         if picked is None:
             continue
-        if _PRIOR.search(low) and prior is None:
-            prior = dict(out, start=picked[1])  # an earlier episode, already punished: the charged one follows
+        if _PRIOR.search(low) and prior is None:  # an earlier episode, already punished: the charged one follows
+            prior = {"start": picked[1], "end": None, "ended_by": None}
+            if anchor.name not in ("refusal", "surrender"):  # kept whole in case no other episode is told
+                first = picked[0] if picked[0].start >= s.start else Hit(anchor.text, anchor.start, anchor.start)
+                _end(act, window, first, int(picked[1][:4]), prior, [])
             continue
         out["start"] = picked[1]
         hits.append(picked[0])
@@ -319,4 +322,4 @@ def _charged(act: Act, hits: list[Hit]) -> dict[str, Any]:
 
 # an earlier absence told as the background of the charged one: "ранее … уже отсутствовал в части, за
 # что … привлечён к дисциплинарной ответственности"
-_PRIOR = re.compile(r"\bранее\b|\bуже\b|дисциплинарн|в\s+прошлом")
+_PRIOR = re.compile(r"\bранее\b|дисциплинарн|в\s+прошлом")
