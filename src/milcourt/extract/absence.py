@@ -43,7 +43,6 @@ _CORRECTED = re.compile(r"(?:нахождени|пребывани)[а-я]*\s(?:
 _SPEECH = re.compile(r"показал|пояснил|объяснил|сообщил,|заявил,|указал|свидетел|подсудим|осужд[её]нн")
 _CRIME_PERIOD = re.compile(r"совершен|уклон|отсутств|неявк|вне\s+(?:част|сферы|расположени)")
 _SCAN_CHARS = 6000
-_LOOKAHEAD = 2
 
 
 def _before(text: str, offset: int, n: int = 14) -> str:
@@ -103,6 +102,7 @@ def _pick_start(act: Act, s: Part, anchor: Hit, dates: list[tuple[Hit, str | Non
 
 
 _LEAVE_UNTIL = re.compile(r"срок[а-я]*\s+(?:по|до)\s*$")
+_AFTER_LEAVE = re.compile(r"(?:по\s+(?:окончании|истечении|завершении)|из)\s+(?:[а-я]+\s+)?(?:отпуск|увольнени|командировк|лечени)")
 
 
 def _end(act: Act, window: list[Part], start: Hit, year: int, out: dict[str, Any], hits: list[Hit]) -> None:
@@ -157,15 +157,27 @@ class _Sentences:
 
 
 def _window(lazy: _Sentences, n: int) -> list[Part]:
-    """The start sentence, the rest of its paragraph (two sentences) and the first sentence of the
-    next paragraph when it is not somebody's testimony ("23 мая 2024 г. ФИО1 был задержан")."""
-    flat = lazy.upto(n + 2 + _LOOKAHEAD)
+    """The start sentence and the court's story after it, where the end is told: the rest of its
+    paragraph and the next paragraphs ("По прибытии он снял комнату … Вечером 03.12.2024 ФИО1 был
+    задержан"), up to the first paragraph somebody testifies in or the court weighs the evidence,
+    and never past another episode's start."""
+    flat = lazy.upto(n + _STORY_SENTENCES)
     para_no = flat[n][0]
-    out = [flat[n][1]] + [t for j, t in flat[n + 1:n + 1 + _LOOKAHEAD] if j == para_no]
-    following = [t for j, t in flat[n + 1:] if j == para_no + 1][:1]
-    if following and not _SPEECH.search(following[0].text.lower()):
-        out += following
+    out = [flat[n][1]]
+    for j, t in flat[n + 1:n + _STORY_SENTENCES]:
+        low = t.text.lower()
+        if j != para_no and (j > para_no + _STORY_PARAGRAPHS or _SPEECH.search(low) or _STORY_ENDS.search(low)):
+            break
+        if j != para_no and _START_PRE.search(low) and _DATE_PRE.search(low) and not _END_PRE.search(low):
+            break  # a new episode begins
+        out.append(t)
     return out
+
+
+_STORY_SENTENCES = 8
+_STORY_PARAGRAPHS = 2
+# where the statement of the crime gives way to the evidence and the court's weighing
+_STORY_ENDS = re.compile(r"подтвержда|квалифицир|доказательств|виновност|протокол|согласно|выписк|приказ")
 
 
 def _range_fallback(region: Part, hits: list[Hit]) -> dict[str, Any] | None:
@@ -192,10 +204,63 @@ def _correction(act: Act, after: int, out: dict[str, Any], hits: list[Hit]) -> N
                             act.descriptive.start + m.start() + found[3]))
 
 
+# the operative part of a ruling that changes the judgment restates the period: "Уточнить …, что ФИО1 не
+# явился на службу со 2 февраля 2024 г. и незаконно отсутствовал по 19 июня 2024 г."
+_RESTATES = re.compile(r"уточни|указа|считать|изменить|исключить")
+
+
+def _operative_period(act: Act, out: dict[str, Any], hits: list[Hit]) -> None:
+    """An appeal court's own words on the period win over what the judgment under review said."""
+    for s in sentences(act.operative):
+        low = s.text.lower()
+        if not (_RESTATES.search(low) and (_START_PRE.search(low) or _CRIME_PERIOD.search(low))):
+            continue
+        dates = [(h, v) for h, v in _dates(s) if v]
+        starts = [(h, v) for h, v in dates if _FROM.search(_before(act.text, h.start))]
+        ends = [(h, v) for h, v in dates if _UNTIL.search(_before(act.text, h.start))]
+        if not starts and not ends and _START_PRE.search(low):
+            # "уточнить …, что самовольное оставление части совершено 14 марта 2024 г.": the start restated
+            verb = _START_PRE.search(low)
+            at = s.start + (verb.start() if verb else 0)  # not the judgment's own date before it
+            starts = [(h, v) for h, v in dates if h.start > at and not _UNTIL.search(_before(act.text, h.start))][:1]
+        if not starts and not ends:
+            continue
+        if starts:
+            out["start"] = starts[0][1]
+            hits.append(starts[0][0])
+        if ends:
+            out["end"] = ends[0][1]
+            hits.append(ends[0][0])
+        return
+
+
 def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
+    found = _charged(act, hits)
+    if act.operative.text:
+        before = dict(found)
+        _operative_period(act, found, hits)
+        if found != before and found["end"] and not found["ended_by"]:
+            found["ended_by"] = _how_ended(act)
+    return found
+
+
+def _how_ended(act: Act) -> str | None:
+    """How the absence ended when only the period was restated: the end phrases of the statement's
+    first start sentence ("… до задержания сотрудниками военной полиции")."""
+    region = Part(act.descriptive.text[:_SCAN_CHARS], act.descriptive.start)
+    for para in paragraphs(region):
+        for s in sentences(para):
+            if _START_PRE.search(s.text.lower()) and find(ABSENCE_START, s, _START_PRE, window=0, lower=True):
+                ends = _end_hits(s, act, s.start)
+                return ended_by_value(" ".join(e.text for e in ends)) if ends else None
+    return None
+
+
+def _charged(act: Act, hits: list[Hit]) -> dict[str, Any]:
     out: dict[str, Any] = {"start": None, "end": None, "ended_by": None}
     region = Part(act.descriptive.text[:_SCAN_CHARS], act.descriptive.start)
     lazy = _Sentences(region)
+    prior: dict[str, Any] | None = None
     for n, (_, s) in lazy:
         low = s.text.lower()
         if not _START_PRE.search(low):
@@ -209,6 +274,9 @@ def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
         rng = date_range_value(s.text)
         if rng and any(v and s.start + rng[3] <= h.start < anchor.start for h, v in dates):
             rng = None  # "с 16 мая по 5 июня находился на лечении, … 6 июня в часть не прибыл": another period
+        if rng and _PRIOR.search(low) and prior is None:
+            prior = {"start": rng[0], "end": rng[1], "ended_by": None}
+            continue
         if rng:
             out["start"], out["end"] = rng[0], rng[1]
             hits.append(Hit(rng[0], s.start + rng[2], s.start + rng[3]))
@@ -229,7 +297,17 @@ def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
             earlier = [dv for _, t in lazy.items[max(0, n - 2):n] for dv in _dates(t) if dv[1]]
             if earlier and not _UNTIL.search(_before(act.text, earlier[-1][0].start)):
                 picked = (earlier[-1][0], str(earlier[-1][1]))
+            elif earlier and _AFTER_LEAVE.search(low):
+                # "отпуск с 1 по 30 сентября … По окончании отпуска … не прибыл": the day after the leave
+                h, v = earlier[-1]
+                picked = (h, (date.fromisoformat(str(v)) + timedelta(days=1)).isoformat())
         if picked is None:
+            continue
+        if _PRIOR.search(low) and prior is None:  # an earlier episode, already punished: the charged one follows
+            prior = {"start": picked[1], "end": None, "ended_by": None}
+            if anchor.name not in ("refusal", "surrender"):  # kept whole in case no other episode is told
+                first = picked[0] if picked[0].start >= s.start else Hit(anchor.text, anchor.start, anchor.start)
+                _end(act, window, first, int(picked[1][:4]), prior, [])
             continue
         out["start"] = picked[1]
         hits.append(picked[0])
@@ -239,4 +317,9 @@ def absence(act: Act, hits: list[Hit]) -> dict[str, Any]:
         _end(act, window, start_hit, int(picked[1][:4]), out, hits)
         _correction(act, s.end, out, hits)
         return out
-    return _range_fallback(region, hits) or out
+    return prior or _range_fallback(region, hits) or out
+
+
+# an earlier absence told as the background of the charged one: "ранее … уже отсутствовал в части, за
+# что … привлечён к дисциплинарной ответственности"
+_PRIOR = re.compile(r"\bранее\b|дисциплинарн|в\s+прошлом")

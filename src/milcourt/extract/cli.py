@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from milcourt.extract import extract_act
+from milcourt.extract.extractor import extract_act_checked
 from milcourt.extract.limits import DEFAULT_TIME_LIMIT, ExtractTimeout, time_limit
 from milcourt.extract.readers import read_act_file
 from milcourt.jsonl import dumps
@@ -25,7 +25,8 @@ def extract_files(paths: list[Path], limit: float = DEFAULT_TIME_LIMIT) -> Itera
         try:
             text = read_act_file(path)
             with time_limit(limit):
-                facts = extract_act(text)
+                found = extract_act_checked(text)
+            facts = {**found.facts, "unknown": found.unknown}
         except ExtractTimeout as exc:
             yield path, None, f"{path}: extraction {exc}"
         except Exception as exc:  # noqa: BLE001 - report per file and go on
@@ -49,7 +50,7 @@ def register(app: typer.Typer, reextract: Reextract) -> None:
     @app.command("extract")
     def extract(
         files: list[Path] = typer.Argument(None, help="Act files (.txt .html .rtf .doc .docx .pdf)."),
-        as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: `file` plus the issue-6 keys."),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: `file`, the issue-6 keys and `unknown` (a reason code per unknown fact)."),
         time_limit_s: float = typer.Option(DEFAULT_TIME_LIMIT, "--time-limit", help="Seconds allowed per act."),
         db: str | None = typer.Option(None, "--db", help="Re-extract the acts stored in this store instead."),
         all_acts: bool = typer.Option(False, "--all", help="With --db: every act, not only outdated ones."),

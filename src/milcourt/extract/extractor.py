@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
-from milcourt.extract import document, outcome, person, proceeding, punishment, qualification
+from milcourt.extract import document, outcome, person, proceeding, punishment, qualification, unknowns
 from milcourt.extract.absence import absence
 from milcourt.extract.motive import motives
 from milcourt.extract.segment import Act, Part, segment
@@ -64,7 +65,10 @@ def _sentence(act: Act, kind: str, hits: list[Hit]) -> dict[str, Any]:
 
 def extract_act_with_spans(text: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Facts of the act and where each was read: spans [{field, start, end}] into ``text``."""
-    act = segment(text)
+    return _extract(text, segment(text), None)
+
+
+def _extract(text: str, act: Act, evidence: list[dict[str, Any]] | None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     spans: list[dict[str, Any]] = []
 
     def keep(field: str, hit: Hit | None) -> Any:
@@ -115,10 +119,36 @@ def extract_act_with_spans(text: str) -> tuple[dict[str, Any], list[dict[str, An
         facts["final_sentence"] = punishment.read(Part(act.text[at:act.operative.end], at), collected)
         spans += [{"field": "final_sentence", "start": h.start, "end": h.end} for h in collected]
     collected = []
-    facts["motives"] = motives(act, collected)
+    facts["motives"] = motives(act, collected, evidence)
     spans += [{"field": "motives", "start": h.start, "end": h.end} for h in collected]
     facts["release_ground"] = keep("release_ground", outcome.release_ground(act))
     return {k: facts[k] for k in KEYS}, spans
+
+
+@dataclass
+class Extraction:
+    """Everything read from one act: the facts, their spans, a reason code for every unknown fact,
+    and the evidence of each motive (its sentence and whose words it is)."""
+
+    facts: dict[str, Any]
+    spans: list[dict[str, Any]]
+    unknown: dict[str, str] = field(default_factory=dict)
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+
+def extract_act_checked(text: str) -> Extraction:
+    """The facts with their evidence; a fact that contradicts itself is withdrawn (null) and every
+    null fact carries a reason code (``unknowns.CODES``). An act in Latin script, mostly masked or
+    without a descriptive part gives null facts at once, each with that reason."""
+    act = segment(text)
+    act_wide = unknowns.whole_act_reason(text, act)
+    if act_wide in (unknowns.NOT_RUSSIAN, unknowns.MOSTLY_MASKED):
+        facts: dict[str, Any] = {k: ([] if k in ("articles", "motives") else None) for k in KEYS}
+        facts["absence"] = {"start": None, "end": None, "ended_by": None}
+        return Extraction(facts, [], unknowns.check(facts, text, act))
+    evidence: list[dict[str, Any]] = []
+    facts, spans = _extract(text, act, evidence)
+    return Extraction(facts, spans, unknowns.check(facts, text, act), evidence)
 
 
 def extract_act(text: str) -> dict[str, Any]:
