@@ -47,6 +47,8 @@ class CrawlReport:
         self.requests = 0
         self.errors = 0
         self.done_courts: set[str] = set()
+        self.close_reason = ""  # the spider's: finished | shutdown (signal) | …
+        self.run_id: int | None = None  # the store's crawl_runs row
         self._by_kind: dict[str, int] = defaultdict(int)
 
     def tally(self, court: str) -> CourtTally:
