@@ -80,4 +80,7 @@ def crawl(
 
 def register(app: typer.Typer) -> None:
     """Attach ``crawl`` to the main app."""
+    from milcourt.crawl.watch import watch
+
     app.command("crawl")(crawl)
+    app.command("watch")(watch)

@@ -81,6 +81,11 @@ class CrawlReport:
                          "url": url, "reason": reason})
 
     @property
+    def pages_by_kind(self) -> dict[str, int]:
+        """Pages handled by what was asked for: search (listings), card, act."""
+        return dict(self._by_kind)
+
+    @property
     def pages(self) -> int:
         return sum(t.pages for t in self.courts.values())
 

@@ -20,7 +20,7 @@ import scrapy
 from scrapy.http import Response
 
 from milcourt.crawl.journal import row_signature
-from milcourt.crawl.pages import card_links, read_page
+from milcourt.crawl.pages import card_links, listing_act_links, read_page
 from milcourt.crawl.pipelines import PageItem
 from milcourt.crawl.sites import Site
 from milcourt.crawl.spiders.base import CourtSpider
@@ -91,6 +91,9 @@ class SudrfSpider(CourtSpider):
         meta = response.meta
         court, since, until = meta["court"], meta["since"], meta["until"]
         rows = [r for r in page.get("rows") or [] if r.get("url") and link_kind(r["url"]) == "card"]
+        if rows and not all("acts" in r for r in rows):  # the act arrow belongs in the row's signature
+            acts = listing_act_links(response.body, response.url)
+            rows = [{**r, "acts": acts.get(card_key(r["url"]), [])} for r in rows]
         total = page.get("total") if isinstance(page.get("total"), int) else None
         listed = meta["rows_before"] + len(rows)
         page_size = meta["page_size"] or len(rows)
