@@ -41,13 +41,14 @@ def _register() -> None:
     from milcourt.crawl.cli import register as crawl
     from milcourt.demo import register as demo
     from milcourt.extract.cli import register as extract
+    from milcourt.monitor.cli import register as monitor
     from milcourt.parse.cli import register as parse
     from milcourt.publish.cli import register as publish
     from milcourt.simulate.cli import register as simulate
     from milcourt.stats.cli import register as stats
     from milcourt.store.cli import register as store
 
-    for register in (courts, parse, extract, crawl, store, simulate, stats, publish, demo):
+    for register in (courts, parse, extract, crawl, store, simulate, stats, publish, monitor, demo):
         register(app)
 
 
