@@ -69,8 +69,19 @@ def _store_equals_sites(db: str, world: Any) -> list[str]:
     return problems
 
 
+def _found(db: str, run_id: int) -> set[tuple[str, str, str, str]]:
+    from milcourt.store import open_store
+    from milcourt.store.changes import run_changes
+
+    store = open_store(db)
+    try:
+        return {(c["court_code"], c["number"], c["instance"], c["kind"]) for c in run_changes(store.engine, run_id)}
+    finally:
+        store.close()
+
+
 def run() -> bool:
-    from milcourt.simulate.evolve import World
+    from milcourt.simulate.evolve import World, expected_changes
     from milcourt.simulate.faults import FaultConfig, FaultPlan
     from milcourt.simulate.population import generate
     from milcourt.simulate.server import CourtServer, SimulatedCourts
@@ -94,6 +105,8 @@ def run() -> bool:
             print(f"first round: {first['requests']} requests, {first['pages']}, {first.get('new')} new cases, "
                   f"{time.perf_counter() - started:.0f}s")
             costs = []
+            late: set[tuple[str, str, str, str]] = set()  # changes a round missed (a court behind a gate)
+            exact_rounds = 0
             print("day        requests  listing  cards  row-changed  changes(new/changed/removed)  bound   ok")
             for _day in range(days):
                 with urllib.request.urlopen(server.url + "/_sim/next-crawl", timeout=30) as answer:
@@ -106,10 +119,18 @@ def run() -> bool:
                 fits = result["requests"] <= bound
                 ok &= fits
                 costs.append(result["requests"])
+                expected, found = expected_changes(record), _found(db, result["run"])
+                missed, extra = expected - found, found - expected
+                exact_rounds += not missed and not extra
+                if missed or extra:
+                    print(f"  round differs from the sites' record: missed {sorted(missed)[:4]} "
+                          f"extra {sorted(extra)[:4]}")
+                late |= missed
                 print(f"{record['day']} {result['requests']:9d} {listing:8d} {result['pages'].get('card', 0):6d} "
                       f"{row_changed:12d}  {result.get('new', 0):3d}/{result.get('changed', 0):3d}/"
                       f"{result.get('removed', 0):3d} (sites: {len(record['new'])}/{len(record['changed'])}/"
                       f"{len(record['removed'])})  {bound:6.0f}  {'yes' if fits else 'NO'}")
+            print(f"rounds whose change set equals the sites' record exactly: {exact_rounds} of {days}")
             problems = _store_equals_sites(db, world)
             ok &= not problems
             print(f"after {days} days: store equals the simulated sites: {'yes' if not problems else 'NO'} "

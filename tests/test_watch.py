@@ -95,7 +95,8 @@ def test_two_rounds_find_exactly_the_worlds_changes(tmp_path: Path) -> None:
         server.stop()
 
 
-def test_kill_9_mid_round_then_restart_reports_each_change_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
+def test_stopped_mid_round_then_restarted_reports_each_change_once(tmp_path: Path, how: signal.Signals) -> None:
     server, world = _world(seed=8, cases=200)
     db = f"sqlite:///{tmp_path}/m.db"
     journal = tmp_path / "raw" / ".job" / "pages-done.jsonl"
@@ -106,12 +107,19 @@ def test_kill_9_mid_round_then_restart_reports_each_change_once(tmp_path: Path) 
                                 stderr=subprocess.DEVNULL, env=_env())
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and proc.poll() is None:
-            if journal.exists() and len(journal.read_text(encoding="utf-8").splitlines()) >= 8:
+            fresh = not (journal.parent / "finished").exists()  # the last round's journal is gone
+            if fresh and journal.exists() and len(journal.read_text(encoding="utf-8").splitlines()) >= 8:
                 break
             time.sleep(0.02)
         assert proc.poll() is None, "the round ended before it could be killed"
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
+        os.kill(proc.pid, how)
+        assert proc.wait(timeout=120) != 0 or how == signal.SIGTERM
+        if how == signal.SIGTERM:  # stopped after the pages in flight, left resumable
+            store = open_store(db)
+            try:
+                assert last_runs(store.engine)[0]["status"] == "stopped"
+            finally:
+                store.close()
         resumed = _once(server, db)
         store = open_store(db)
         try:

@@ -84,7 +84,7 @@ def _loop(every: float, argv: list[str]) -> int:
     while not stop.is_set():
         env = {**os.environ, TOKEN_ENV: os.environ[TOKEN_ENV]}
         proc = subprocess.Popen([sys.executable, "-c", "from milcourt.cli import main; main()", "watch",
-                                 *argv, "--once"], env=env)
+                                 *argv, "--once"], env=env, start_new_session=True)  # signals: from us, once
         child[:] = [proc]
         status = proc.wait()
         child.clear()
