@@ -96,7 +96,9 @@ def run() -> bool:
     sim.evolve(world)
     server = CourtServer(sim).start()
     ok = True
-    with tempfile.TemporaryDirectory(prefix="bench-watch-") as tmp:
+    keep = os.environ.get("BENCH_WATCH_KEEP")  # a directory to keep the store in, for a look afterwards
+    with tempfile.TemporaryDirectory(prefix="bench-watch-") as scratch:
+        tmp = keep or scratch
         db = f"sqlite:///{tmp}/milcourt.db"
         os.environ["MILCOURT_HOME"] = tmp
         try:

@@ -34,8 +34,8 @@ def _kinds(store, run: int) -> set[tuple[str, str, str, str]]:  # type: ignore[n
     return {(c["court_code"], c["number"], c["instance"], c["kind"]) for c in run_changes(store.engine, run)}
 
 
-def test_a_run_records_exactly_what_ingest_changed(tmp_path: Path, population) -> None:  # type: ignore[no-untyped-def]
-    store = open_store(f"sqlite:///{tmp_path}/m.db")
+def test_a_run_records_exactly_what_ingest_changed(store_url: str, population) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(store_url)
     pending = next(c for c in population.cases if c.instance == "first" and c.decided is None)
     verdict = next(c for c in population.cases if c.instance == "first" and c.result == "Вынесен ПРИГОВОР"
                    and c.act is None and not any(a.lower is c for a in population.cases))
