@@ -41,6 +41,7 @@ def _register() -> None:
     from milcourt.crawl.cli import register as crawl
     from milcourt.demo import register as demo
     from milcourt.extract.cli import register as extract
+    from milcourt.monitor.cli import register as monitor
     from milcourt.parse.cli import register as parse
     from milcourt.publish.cli import register as publish
     from milcourt.simulate.cli import register as simulate
@@ -51,7 +52,7 @@ def _register() -> None:
     courts(app)
     parse(app)
     extract(app, reextract=reextract_acts)  # `extract --db` re-reads a store: the store's verb
-    for register in (crawl, store, simulate, stats, publish, demo):
+    for register in (crawl, store, simulate, stats, publish, monitor, demo):
         register(app)
 
 

@@ -7,24 +7,8 @@ from pathlib import Path
 
 import typer
 
+from milcourt.crawl.options import backoff_settings, option_date
 from milcourt.crawl.runner import DEFAULT_ARTICLES, CrawlOptions, run_crawl
-
-
-def _date(value: str | None, flag: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{flag} wants a date as YYYY-MM-DD, got {value!r}") from exc
-
-
-def backoff_settings(base: float) -> dict[str, float]:
-    """Retry waits from ``--backoff``: errors base, 2·base, …; gates 6× longer (they last)."""
-    if base < 0:
-        raise typer.BadParameter(f"--backoff must be >= 0 seconds, got {base}")
-    return {"MILCOURT_BACKOFF_BASE": base, "MILCOURT_BACKOFF_MAX": max(60 * base, base),
-            "MILCOURT_GATE_BACKOFF_BASE": 6 * base, "MILCOURT_GATE_BACKOFF_MAX": max(180 * base, base)}
 
 
 def crawl(
@@ -55,7 +39,7 @@ def crawl(
         raise typer.BadParameter(f"--instance must be first, appeal or all, got {instance!r}")
     opts = CrawlOptions(
         courts=courts, articles=[a.strip() for a in articles.split(",") if a.strip()],
-        since=_date(since, "--since"), until=_date(until, "--until") or date.today(), instance=instance,
+        since=option_date(since, "--since"), until=option_date(until, "--until") or date.today(), instance=instance,
         db=db, archive=archive, resume=resume, proxy=proxy, rate=rate, base_url=base_url,
         host_mode=host_mode, contact=contact, row_limit=row_limit, progress=not quiet and not as_json,
         settings=backoff_settings(backoff))
@@ -80,4 +64,7 @@ def crawl(
 
 def register(app: typer.Typer) -> None:
     """Attach ``crawl`` to the main app."""
+    from milcourt.crawl.watch import watch
+
     app.command("crawl")(crawl)
+    app.command("watch")(watch)

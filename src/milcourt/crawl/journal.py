@@ -17,7 +17,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +94,7 @@ _LEDGER_SCHEMA = """
 CREATE TABLE IF NOT EXISTS cases (
     card_key TEXT PRIMARY KEY, court TEXT NOT NULL, instance TEXT NOT NULL, number TEXT,
     url TEXT NOT NULL, row_sig TEXT NOT NULL, article TEXT, found_from TEXT, found_to TEXT,
-    last_run TEXT NOT NULL, removed_at TEXT, settled INTEGER NOT NULL DEFAULT 0
+    last_run TEXT NOT NULL, removed_at TEXT, settled INTEGER NOT NULL DEFAULT 0, fetched_at TEXT
 );
 CREATE TABLE IF NOT EXISTS seen (run TEXT NOT NULL, card_key TEXT NOT NULL, PRIMARY KEY (run, card_key));
 """
@@ -107,7 +107,32 @@ class Ledger:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(path))
         self.db.executescript(_LEDGER_SCHEMA)
+        if "fetched_at" not in {r[1] for r in self.db.execute("PRAGMA table_info(cases)")}:
+            with self.db:  # a ledger written before cards' fetch times were kept
+                self.db.execute("ALTER TABLE cases ADD COLUMN fetched_at TEXT")
         self.run_id = run_id
+
+    def listed_as_before(self, card_key: str, row_sig: str) -> bool:
+        """Known, not reported removed, and its listing row says what it said when last fetched."""
+        row = self.db.execute("SELECT row_sig, removed_at FROM cases WHERE card_key=?", (card_key,)).fetchone()
+        return bool(row) and row[0] == row_sig and row[1] is None
+
+    def refresh_due(self, courts: list[str], budget: int, min_age_days: float, now: datetime) -> set[str]:
+        """Cards in progress (not settled) to fetch again although their row is unchanged: the
+        ones fetched longest ago, at least ``min_age_days`` ago, at most ``budget`` of them.
+
+        A case in progress can change on its card only (a hearing, a party's line) while its
+        listing row stays the same; refreshing them all every run would cost a request per open
+        case per run, so they are refreshed in turns, oldest first."""
+        if budget <= 0 or not courts:
+            return set()
+        cutoff = (now - timedelta(days=min_age_days)).isoformat()
+        marks = ",".join("?" * len(courts))
+        rows = self.db.execute(
+            f"SELECT card_key FROM cases WHERE court IN ({marks}) AND removed_at IS NULL AND settled=0 "
+            "AND (fetched_at IS NULL OR fetched_at <= ?) ORDER BY coalesce(fetched_at, '') ASC, card_key LIMIT ?",
+            (*courts, cutoff, budget)).fetchall()
+        return {r[0] for r in rows}
 
     def is_unchanged(self, card_key: str, row_sig: str) -> bool:
         """Listed as when last ingested, and the case was settled then (decided, act published).
@@ -133,13 +158,16 @@ class Ledger:
         """The card was ingested: remember its row signature (after the store committed it)."""
         with self.db:
             self.db.execute(
-                "INSERT INTO cases VALUES (?,?,?,?,?,?,?,?,?,?,NULL,?) ON CONFLICT(card_key) DO UPDATE SET "
+                "INSERT INTO cases (card_key, court, instance, number, url, row_sig, article, found_from, "
+                "found_to, last_run, removed_at, settled, fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,NULL,?,?) "
+                "ON CONFLICT(card_key) DO UPDATE SET "
                 "number=excluded.number, url=excluded.url, row_sig=excluded.row_sig, "
                 "article=excluded.article, found_from=excluded.found_from, found_to=excluded.found_to, "
-                "last_run=excluded.last_run, removed_at=NULL, settled=excluded.settled",
+                "last_run=excluded.last_run, removed_at=NULL, settled=excluded.settled, "
+                "fetched_at=excluded.fetched_at",
                 (card_key, court, instance, number, url, row_sig, article,
                  found_from.isoformat() if found_from else None, found_to.isoformat() if found_to else None,
-                 self.run_id, int(settled)))
+                 self.run_id, int(settled), datetime.now(UTC).isoformat()))
             self.db.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)", (self.run_id, card_key))
 
     def vanished(self, court: str, instance: str, articles: list[str], since: date | None,

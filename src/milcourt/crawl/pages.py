@@ -104,6 +104,17 @@ def _rows(tree: LexborHTMLParser, base: str) -> list[dict[str, Any]]:
     return rows
 
 
+def listing_act_links(data: bytes, url: str) -> dict[str, list[str]]:
+    """Per card link on a results page, the act links in its row (by ``urls.card_key``).
+
+    A row's act arrow appears when the act text is published; the parser's rows do not carry
+    it, and the incremental re-crawl needs it in the row's signature to refetch that card."""
+    from milcourt.crawl.urls import card_key
+
+    tree = LexborHTMLParser(decode(data))
+    return {card_key(row["url"]): sorted(row["acts"]) for row in _rows(tree, url)}
+
+
 def _next_page(tree: LexborHTMLParser, base: str) -> str | None:
     for a in tree.css("a[href]"):
         title = (a.attributes.get("title") or "").strip().lower()

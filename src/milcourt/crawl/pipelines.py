@@ -145,6 +145,8 @@ class IngestIntoStore(_Stage):
                                  number=item.number, url=item.url, row_sig=item.row_sig, article=item.article,
                                  found_from=item.found_from, found_to=item.found_to,
                                  settled=is_settled(item.parsed))
+        elif item.role == "card":  # replayed on a resumed run: listed in this run all the same
+            spider.ledger.saw(item.card_key)
         spider.journal.record(item.url, item.sha256, item.role)
         if item.role != "search":
             spider.request_done(item.court)

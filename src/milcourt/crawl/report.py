@@ -47,6 +47,8 @@ class CrawlReport:
         self.requests = 0
         self.errors = 0
         self.done_courts: set[str] = set()
+        self.close_reason = ""  # the spider's: finished | shutdown (signal) | …
+        self.run_id: int | None = None  # the store's crawl_runs row
         self._by_kind: dict[str, int] = defaultdict(int)
 
     def tally(self, court: str) -> CourtTally:
@@ -77,6 +79,11 @@ class CrawlReport:
         self.errors += 1
         t.events.append({"kind": "failed", "at": datetime.now(UTC).isoformat(timespec="seconds"),
                          "url": url, "reason": reason})
+
+    @property
+    def pages_by_kind(self) -> dict[str, int]:
+        """Pages handled by what was asked for: search (listings), card, act."""
+        return dict(self._by_kind)
 
     @property
     def pages(self) -> int:

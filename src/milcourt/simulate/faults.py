@@ -161,6 +161,22 @@ class FaultPlan:
             self._updated = True
         return sorted(self._gone)
 
+    @property
+    def is_updated(self) -> bool:
+        """The changing cases already show their later version (a second crawl has begun)."""
+        return self._updated
+
+    @property
+    def gone(self) -> set[tuple[str, str, str]]:
+        """Cases no longer on the sites."""
+        with self._lock:
+            return set(self._gone)
+
+    def remove(self, keys: set[tuple[str, str, str]]) -> None:
+        """Take cases off the sites now (an evolving world's removals, between two crawls)."""
+        with self._lock:
+            self._gone |= keys
+
     def is_early(self, key: tuple[str, str, str]) -> bool:
         """A changing case still shows its first version (no act yet, last event missing)."""
         return key in self.changed and not self._updated

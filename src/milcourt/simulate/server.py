@@ -19,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
 from milcourt.simulate import forms, layout, pages
+from milcourt.simulate.evolve import World
 from milcourt.simulate.faults import Action, FaultPlan
 from milcourt.simulate.population import Case, Population
 from milcourt.simulate.registry import military_courts
@@ -39,11 +40,21 @@ class SimulatedCourts:
         self.cards: dict[tuple[str, int], Case] = {}
         self.docs: dict[tuple[str, int], Case] = {}
         for case in population.cases:
-            self.cases[case.court].append(case)
-            self.cards[(case.court, case.case_id)] = case
-            self.docs[(case.court, case.doc_id)] = case
+            self.add_case(case)
         self.stats: Counter[str] = Counter()
+        self.world: World | None = None  # an evolving world: each next crawl is a day later
         self.on_removable_served: Callable[[], None] | None = None  # e.g. persist the state
+
+    def add_case(self, case: Case) -> None:
+        """Put a case on its court's site (its searches, its card, its act)."""
+        self.cases[case.court].append(case)
+        self.cards[(case.court, case.case_id)] = case
+        self.docs[(case.court, case.doc_id)] = case
+
+    def evolve(self, world: World) -> None:
+        """Let each ``/_sim/next-crawl`` move the sites on by a day (new, decided, acts, appeals, removals)."""
+        world.on_new = self.add_case
+        self.world = world
 
     def respond(self, court: str, root: str, query: str) -> tuple[int, bytes, Action]:
         """(status, body, action) for a ``modules.php`` request to ``court``."""
@@ -117,6 +128,9 @@ class _Handler(BaseHTTPRequestHandler):
         sim = self.server.sim
         url = urlsplit(self.path)
         parts = [p for p in url.path.split("/") if p]
+        if url.path == "/_sim/next-crawl" and sim.world is not None:  # an evolving world: one day on
+            record = sim.world.advance()
+            return self._send(200, json.dumps(record, ensure_ascii=False).encode(), "application/json")
         if url.path == "/_sim/next-crawl":  # simulation control: the site's next update
             gone = sim.plan.next_crawl()
             return self._send(200, json.dumps({"removed": [list(k) for k in gone]}, ensure_ascii=False).encode(),

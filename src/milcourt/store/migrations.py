@@ -263,6 +263,49 @@ def _v5_charge_stage(conn: Connection) -> None:
     conn.exec_driver_sql("ALTER TABLE charges ADD COLUMN stage TEXT")
 
 
+def _v6_monitor(conn: Connection) -> None:
+    """Crawl runs, the change set each run found (new, decided, new act, result changed, instance
+    linked, removed from the source), and saved searches: what the monitor reports and feeds."""
+    md = sa.MetaData()
+    md.reflect(conn, only=["cases"])
+    sa.Table(
+        "crawl_runs", md,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("started_at", sa.DateTime, nullable=False),
+        sa.Column("finished_at", sa.DateTime),
+        sa.Column("status", sa.Text, nullable=False),
+        sa.Column("courts", sa.Integer, nullable=False, default=0),
+        sa.Column("courts_reached", sa.Integer, nullable=False, default=0),
+        sa.Column("courts_blocked", sa.Integer, nullable=False, default=0),
+        sa.Column("blocked_courts", sa.Text),
+        sa.Column("captchas_given_up", sa.Integer, nullable=False, default=0),
+        sa.Column("requests", sa.Integer, nullable=False, default=0),
+        sa.Column("synthetic", sa.Boolean, nullable=False, default=False),
+    )
+    changes = sa.Table(
+        "case_changes", md,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("run_id", sa.Integer, sa.ForeignKey("crawl_runs.id"), nullable=False),
+        sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id"), nullable=False),
+        sa.Column("court_code", sa.String(16), nullable=False),
+        sa.Column("number", sa.Text, nullable=False),
+        sa.Column("instance", sa.String(10), nullable=False),
+        sa.Column("kind", sa.Text, nullable=False),
+        sa.Column("at", sa.DateTime, nullable=False),
+        sa.Column("detail", sa.JSON),
+        sa.UniqueConstraint("run_id", "case_id", "kind", name="uq_case_changes_once"),
+    )
+    sa.Index("ix_case_changes_at", changes.c.at)
+    sa.Index("ix_case_changes_court", changes.c.court_code)
+    sa.Table(
+        "saved_searches", md,
+        sa.Column("name", sa.Text, primary_key=True),
+        sa.Column("filters", sa.JSON, nullable=False),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+    )
+    md.create_all(conn, tables=[md.tables[n] for n in ("crawl_runs", "case_changes", "saved_searches")])
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -273,6 +316,9 @@ MIGRATIONS: list[Migration] = [
      _v3_courts_facts_crawls_official),
     (4, "indexes on cases.received and cases.decided (browsing and date filters at scale)", _v4_date_indexes),
     (5, "charges.stage: preparation or attempt (art. 30) of a charged article", _v5_charge_stage),
+
+
+    (6, "monitor: crawl_runs, case_changes (each run's change set), saved_searches", _v6_monitor),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -149,3 +149,42 @@ act_facts = _v3["act_facts"]
 act_motives = _v3["act_motives"]
 crawl_log = _v3["crawl_log"]
 official_convictions = _v3["official_convictions"]
+
+# v7: the monitor's runs, change sets and saved searches
+crawl_runs = sa.Table(
+    "crawl_runs", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("started_at", sa.DateTime, nullable=False),
+    sa.Column("finished_at", sa.DateTime),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("courts", sa.Integer, nullable=False, default=0),
+    sa.Column("courts_reached", sa.Integer, nullable=False, default=0),
+    sa.Column("courts_blocked", sa.Integer, nullable=False, default=0),
+    sa.Column("blocked_courts", sa.Text),
+    sa.Column("captchas_given_up", sa.Integer, nullable=False, default=0),
+    sa.Column("requests", sa.Integer, nullable=False, default=0),
+    sa.Column("synthetic", sa.Boolean, nullable=False, default=False),
+)
+
+case_changes = sa.Table(
+    "case_changes", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("run_id", sa.Integer, sa.ForeignKey("crawl_runs.id"), nullable=False),
+    sa.Column("case_id", sa.Integer, sa.ForeignKey("cases.id"), nullable=False),
+    sa.Column("court_code", sa.String(16), nullable=False),
+    sa.Column("number", sa.Text, nullable=False),
+    sa.Column("instance", sa.String(10), nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("detail", sa.JSON),
+    sa.UniqueConstraint("run_id", "case_id", "kind", name="uq_case_changes_once"),
+)
+sa.Index("ix_case_changes_at", case_changes.c.at)
+sa.Index("ix_case_changes_court", case_changes.c.court_code)
+
+saved_searches = sa.Table(
+    "saved_searches", metadata,
+    sa.Column("name", sa.Text, primary_key=True),
+    sa.Column("filters", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+)

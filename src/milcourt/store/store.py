@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
-from milcourt.store import facts, ingest, linking, migrations, records
+from milcourt.store import changes, facts, ingest, linking, migrations, records
 from milcourt.store.archive import Archive, sha256_of
 from milcourt.store.db import archive_dir_for, default_url, make_engine, normalise_url
 from milcourt.store.keys import normalise_number
@@ -64,6 +64,8 @@ class Store:
         # False leaves act facts for facts.reextract (it picks up acts without them): a bulk load
         # can extract later, and the speed bench measures ingest with and without extraction.
         self.extract_facts = extract_facts
+        # the crawl run in progress: ingest and mark_removed write its change set (store/changes.py)
+        self.run_id: int | None = None
         # the snapshot row claims the page: a second writer of the same bytes inserts nothing
         insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
         self._claim_snapshot = (insert(snapshots).on_conflict_do_nothing(index_elements=[snapshots.c.sha256])
@@ -185,6 +187,10 @@ class Store:
             case_id = int(key[0])
             self._add_version(conn, page, content, case_id, 1, sha, seen, changed=None)
             base.status, base.case_id, base.version, base.proceeding_id = "new", case_id, 1, pid
+            if self.run_id is not None:
+                changes.record(conn, self.run_id, case_id, row, [("new", {})], seen)
+                changes.record_linked(conn, self.run_id, case_id, pid, seen, row["instance"], row["number"],
+                                      row["court_code"])
             return base
         elif existing.content_sha == digest:
             values: dict[str, Any] = {"last_seen": max(existing.last_seen, seen),
@@ -212,6 +218,8 @@ class Store:
                     content_sha=digest, snapshot_sha=sha, removed_from_source=None,
                 ))
             self._add_version(conn, page, content, existing.id, version, sha, seen, changed=changed)
+            if self.run_id is not None and seen >= existing.last_seen:  # news only from a newer page
+                changes.record(conn, self.run_id, existing.id, row, changes.classify(old, content), seen)
             base.status, base.case_id, base.version, base.changed = "updated", existing.id, version, changed
         assert base.case_id is not None
         base.proceeding_id = linking.link_case(conn, base.case_id, records.link_card(row, page))
@@ -245,6 +253,13 @@ class Store:
                 cases.c.instance == instance, cases.c.removed_from_source.is_(None),
             ).values(removed_from_source=day))
             if updated.rowcount:
+                if self.run_id is not None:
+                    gone = conn.execute(sa.select(cases.c.id, cases.c.court_code, cases.c.number, cases.c.instance)
+                                        .where(cases.c.court_code == court_code,
+                                               cases.c.number == normalise_number(number),
+                                               cases.c.instance == instance)).one()
+                    at = _utc_naive(when if isinstance(when, datetime) else None)
+                    changes.record(conn, self.run_id, gone.id, gone._asdict(), [("removed", {})], at)
                 return True
             return conn.execute(sa.select(cases.c.id).where(
                 cases.c.court_code == court_code, cases.c.number == normalise_number(number),

@@ -157,6 +157,8 @@ class CourtSpider(scrapy.Spider):
         if watch is not None and watch.running:
             watch.stop()
         finished = reason == "finished"
+        self.report.close_reason = reason
+        self.report.requests = int(self.crawler.stats.get_value("downloader/request_count", 0) or 0)
         try:
             if finished:
                 self._mark_vanished()

@@ -6,20 +6,21 @@ listed (all tabs come in one page) → act-text pages and attachments linked fro
 A search whose total reaches the site's row limit is split into two half date ranges before
 its pages are followed, and again after them if the pages held fewer rows than the total,
 so nothing is cut off. Cards whose listing row is unchanged since they were last ingested are
-not fetched again (incremental re-crawl).
+not fetched again (incremental re-crawl); cards of cases in progress are fetched again either all
+(a full re-crawl) or, with a budget, in turns, the longest-unfetched first (``Ledger.refresh_due``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import scrapy
 from scrapy.http import Response
 
 from milcourt.crawl.journal import row_signature
-from milcourt.crawl.pages import card_links, read_page
+from milcourt.crawl.pages import card_links, listing_act_links, read_page
 from milcourt.crawl.pipelines import PageItem
 from milcourt.crawl.sites import Site
 from milcourt.crawl.spiders.base import CourtSpider
@@ -32,9 +33,14 @@ EARLIEST = date(2000, 1, 1)  # an open "since" when a search must be split by da
 class SudrfSpider(CourtSpider):
     name = "sudrf"
 
-    def __init__(self, *args: Any, row_limit: int = 0, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, row_limit: int = 0, budget: int | None = None, refresh_days: float = 7.0,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.row_limit = row_limit
+        # None: every card in progress is fetched again (a full re-crawl); else these cards only
+        self.budget = budget
+        self.refresh: set[str] = (set() if budget is None else
+                                  self.ledger.refresh_due(list(self.sites), budget, refresh_days, datetime.now(UTC)))
         self.learned_limit: dict[str, int] = {}  # court → rows its paging stopped at
         self.cards_requested: set[str] = set()
 
@@ -85,6 +91,9 @@ class SudrfSpider(CourtSpider):
         meta = response.meta
         court, since, until = meta["court"], meta["since"], meta["until"]
         rows = [r for r in page.get("rows") or [] if r.get("url") and link_kind(r["url"]) == "card"]
+        if rows and not all("acts" in r for r in rows):  # the act arrow belongs in the row's signature
+            acts = listing_act_links(response.body, response.url)
+            rows = [{**r, "acts": acts.get(card_key(r["url"]), [])} for r in rows]
         total = page.get("total") if isinstance(page.get("total"), int) else None
         listed = meta["rows_before"] + len(rows)
         page_size = meta["page_size"] or len(rows)
@@ -136,7 +145,7 @@ class SudrfSpider(CourtSpider):
             return None
         self.cards_requested.add(key)
         sig = row_signature(row)
-        if self.ledger.is_unchanged(key, sig):
+        if self._skip(key, sig):
             self.report.tally(court).unchanged += 1
             self.ledger.saw(key)
             return None
@@ -144,6 +153,12 @@ class SudrfSpider(CourtSpider):
             "role": "card", "card_key": key, "row_sig": sig, "number": row.get("number"),
             "instance": meta["instance"], "article": meta["article"],
             "found_from": meta["since"], "found_to": meta["until"]})
+
+    def _skip(self, key: str, sig: str) -> bool:
+        """Not fetched again: listed as before and, if still in progress, not due for a refresh."""
+        if self.budget is None:
+            return self.ledger.is_unchanged(key, sig)
+        return self.ledger.listed_as_before(key, sig) and key not in self.refresh
 
     # -- cards and acts -----------------------------------------------------------------
     def parse_card(self, response: Response) -> Iterator[Any]:

@@ -22,7 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from milcourt import __version__
-from milcourt.publish.web import api, pages
+from milcourt.publish.web import api, feeds, pages
 from milcourt.publish.web.cache import AnswerCache
 from milcourt.publish.web.context import Site
 from milcourt.publish.web.db import read_only_engine
@@ -94,6 +94,8 @@ def create_app(db_url: str, *, include_synthetic: bool | None = None, cache_seco
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(pages.router)
     app.include_router(api.router)
+    app.include_router(feeds.router)
+    templates.env.globals["last_runs"] = lambda: feeds.runs_for_overview(app.state.site)
 
     docs_page = get_swagger_ui_html(
         openapi_url="/openapi.json",

@@ -1,0 +1,25 @@
+"""Command-line values shared by ``milcourt crawl`` and ``milcourt watch``: checked once, with the
+flag named in the error, so both verbs refuse the same bad input the same way."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import typer
+
+
+def option_date(value: str | None, flag: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{flag} wants a date as YYYY-MM-DD, got {value!r}") from exc
+
+
+def backoff_settings(base: float) -> dict[str, float]:
+    """Retry waits from ``--backoff``: errors base, 2·base, …; gates 6× longer (they last)."""
+    if base < 0:
+        raise typer.BadParameter(f"--backoff must be >= 0 seconds, got {base}")
+    return {"MILCOURT_BACKOFF_BASE": base, "MILCOURT_BACKOFF_MAX": max(60 * base, base),
+            "MILCOURT_GATE_BACKOFF_BASE": 6 * base, "MILCOURT_GATE_BACKOFF_MAX": max(180 * base, base)}
