@@ -53,7 +53,7 @@ def test_a_run_records_exactly_what_ingest_changed(store_url: str, population) -
     decided.decided, decided.result = t0.date(), "Вынесен ПРИГОВОР"
     decided.events = [*pending.events, ("Судебное заседание", t0.date(), "10:00", "Постановление приговора", "")]
     with_act = copy.copy(verdict)
-    with_act.act_title, with_act.act = acts.first_instance_act(__import__("random").Random(1), verdict)
+    with_act.act_title, with_act.act, with_act.act_facts = acts.first_instance_act(__import__("random").Random(1), verdict)
     appeal = copy.copy(verdict)
     appeal.court, appeal.instance, appeal.number, appeal.lower = verdict.court, "appeal", "22-900/2025", verdict
     appeal.case_id, appeal.decided, appeal.result, appeal.act = verdict.case_id + 1, None, None, None
