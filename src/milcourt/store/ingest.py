@@ -1,7 +1,7 @@
 """The one place the store calls the parser and the pseudonymiser (contracts in HELPERS_COMMON).
 
 ``read_page`` turns raw bytes into a page dict whose names are already replaced by pseudonyms, so no
-name reaches the database. Kept thin on purpose: if the parse/names APIs move, only this file changes.
+name reaches the database. Kept thin on purpose: if the parse or names APIs move, only this file changes.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 @lru_cache(maxsize=1)
 def _pseudonymizer() -> Any:
-    from milcourt.parse.names import Pseudonymizer
+    from milcourt.names import Pseudonymizer
 
     return Pseudonymizer.load()
 
@@ -29,7 +29,7 @@ def parser_version() -> str:
 def read_page(data: bytes, *, source: str, url: str | None = None) -> dict[str, Any]:
     """Parse a court page and pseudonymise it; raises the parser's ParseError naming ``source``."""
     from milcourt.parse import parse_page
-    from milcourt.parse.names import depersonalise
+    from milcourt.parse.depersonalise import depersonalise
 
     page = parse_page(data, source=source, base_url=url)
     return depersonalise(page, _pseudonymizer())

@@ -1,6 +1,6 @@
 """Depersonalise a parsed page: the same record, with every name but the judges' replaced.
 
-The page dict is the parser's (issue 3). Rather than list the fields that may hold a name, it
+The page dict is the parser's. Rather than list the fields that may hold a name, it
 walks every string and leaves alone only fields that cannot (numbers, dates, URLs, articles,
 court names) and the judges' own fields, so a field the parser adds later is scrubbed by
 default instead of leaking.
@@ -9,19 +9,17 @@ default instead of leaking.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from milcourt.parse.names_find import Finder
-from milcourt.parse.names_latin import skeleton
-from milcourt.parse.names_people import Person, is_person_name, person_from_name, skeletons_of, split_role
+from milcourt.names.find import Finder
+from milcourt.names.latin import skeleton
+from milcourt.names.people import Person, is_person_name, person_from_name, skeletons_of, split_role
+from milcourt.names.pseudonym import Pseudonymizer, identity_key, normalise_name, people_from
 
-if TYPE_CHECKING:
-    from milcourt.parse.names import Pseudonymizer
-
-# Fields that hold no names of parties: kept as they are.
+# Fields that hold no names of parties: kept as they are ("stage" is a charge's art. 30 stage).
 KEEP_KEYS = frozenset({
     "judge", "judges", "number", "number_full", "uid", "url", "next_page", "received", "decided",
-    "date", "time", "law", "article", "part", "point", "articles", "kind", "total", "file",
+    "date", "time", "law", "article", "part", "point", "stage", "articles", "kind", "total", "file",
     "source", "court", "court_code", "instance", "fetched_at", "sha256",
 })
 # Lists whose items are people: their "name" becomes a pseudonym.
@@ -36,8 +34,6 @@ def depersonalise(page: dict[str, Any], pz: Pseudonymizer,
     Judges (``judges`` plus the judges the page names: the case's, the lower court's, each
     listing row's) keep their names, in their fields and inside texts.
     """
-    from milcourt.parse.names import normalise_name, people_from
-
     judge_names = set(judges or ()) | set(_judges_of(page))
     judge_keys = {normalise_name(j) for j in judge_names}
     party_names = [n for n in _person_names(page) if normalise_name(n) not in judge_keys]
@@ -120,8 +116,6 @@ class _Walker:
 
     def name(self, value: str) -> str:
         """A person's name field: the pseudonym of a personal name, else the text scrubbed."""
-        from milcourt.parse.names import normalise_name
-
         if normalise_name(value) in self.judge_keys:
             return value
         role, rest = split_role(value.strip())  # "Адвокат Zaytsev I.P.": the role stays, the name goes
@@ -138,8 +132,6 @@ class _Walker:
         name wins, a Cyrillic one before a transliterated one; when the page has two people
         the name could be (different initials), the name stays its own person.
         """
-        from milcourt.parse.names import identity_key
-
         if not person.surname:
             return person
         form = person.surname.lower().replace("ё", "е")
