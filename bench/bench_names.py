@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import time
 
+from milcourt.names import Pseudonymizer
 from milcourt.parse.decode import visible_text
-from milcourt.parse.names import Pseudonymizer, depersonalise
+from milcourt.parse.depersonalise import depersonalise
 from milcourt.paths import shared_dir
 
 ROUNDS = 5

@@ -129,7 +129,7 @@ def _shares(pages: list[tuple[str, bytes]]) -> dict[str, float]:
     """Pages per CPU-second of each stage alone: parse, pseudonymisation, fact extraction."""
     from milcourt.extract import extract_act_with_spans, spans
     from milcourt.parse import parse_page
-    from milcourt.parse.names import depersonalise
+    from milcourt.parse.depersonalise import depersonalise
     from milcourt.store.ingest import _pseudonymizer
 
     parsed: list[dict[str, Any]] = []

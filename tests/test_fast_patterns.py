@@ -23,8 +23,9 @@ from milcourt.extract import (
     segment,
     spans,
 )
-from milcourt.parse import names_roles, parse_page
-from milcourt.parse.names_morph import shadow
+from milcourt.names import roles as names_roles
+from milcourt.names.morph import shadow
+from milcourt.parse import parse_page
 
 ACTS = Path(__file__).parent / "acts"
 EDGES = (

@@ -28,8 +28,9 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from milcourt.cli import app
-from milcourt.parse.names import Pseudonymizer, depersonalise
-from milcourt.parse.names_latin import skeleton
+from milcourt.names import Pseudonymizer
+from milcourt.names.latin import skeleton
+from milcourt.parse.depersonalise import depersonalise
 from milcourt.publish.web.app import create_app
 from milcourt.simulate.pages import HIDDEN, render_card
 from milcourt.simulate.population import Case

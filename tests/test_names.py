@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from milcourt.names import Pseudonymizer, SecretFileError, is_person_name, normalise_name
+from milcourt.parse import parse_articles
 from milcourt.parse.decode import visible_text
-from milcourt.parse.names import Pseudonymizer, SecretFileError, depersonalise, normalise_name
-from milcourt.parse.names_people import is_person_name
+from milcourt.parse.depersonalise import KEEP_KEYS, depersonalise
 
 PARTY_NAMES = Path(__file__).parent / "data" / "fixture_party_names.json"
 PSEUDONYM = re.compile(r"P-[0-9a-f]{6}")
@@ -292,6 +293,14 @@ def test_depersonalise_case_card(pz: Pseudonymizer) -> None:
     assert_gone(text, "Юсупова", "Низамова", "Мусина")
     assert "судьи Ардувановой Д.Р." in text and text.endswith("Председательствующий Д.Р. Ардуванова")
     assert text.count(pz.pseudonym("Низамова Любовь Александровна")) == 2
+
+
+def test_every_field_of_a_charge_is_kept_as_printed() -> None:
+    """A charge holds codes, never names: each of its fields (the art. 30 stage too) is on the
+    list of fields the scrubber leaves alone, wherever the record puts the charge."""
+    charges = parse_articles("ч. 3 ст. 30, п. «а» ч. 5 ст. 337 УК РФ")
+    assert charges and charges[0]["stage"] == "attempt"
+    assert set(charges[0]) <= KEEP_KEYS
 
 
 def test_depersonalise_search_results(pz: Pseudonymizer) -> None:

@@ -85,10 +85,11 @@ def test_no_defendant_name_survives_depersonalisation() -> None:
     import json
     import re
 
-    from milcourt.parse import names
+    from milcourt.names import Pseudonymizer
+    from milcourt.parse.depersonalise import depersonalise
     from milcourt.simulate.pages import render_listing
 
-    pz = names.Pseudonymizer(b"simulator-test-secret-0123456789")
+    pz = Pseudonymizer(b"simulator-test-secret-0123456789")
     population = generate(seed=23, cases=250, courts=5)
     pages = [render_card(c) for c in population.cases if c.defendant]
     for court in {c.court for c in population.cases}:
@@ -98,7 +99,7 @@ def test_no_defendant_name_survives_depersonalisation() -> None:
     pattern = re.compile(r"(?<![А-Яа-яЁё])(" + "|".join(sorted(surnames)) + r")(?![А-Яа-яЁё])")
     for page in pages:
         parsed = parse.parse_page(page, source="sim", base_url="http://127.0.0.1/modules.php")
-        text = json.dumps(names.depersonalise(parsed, pz), ensure_ascii=False)
+        text = json.dumps(depersonalise(parsed, pz), ensure_ascii=False)
         found = pattern.search(text)
         assert found is None, text[max(found.start() - 80, 0): found.end() + 40]
 

@@ -17,14 +17,14 @@ from milcourt.timelimit import ITEM_SECONDS, time_limit
 @functools.cache
 def _pseudonymizer() -> Any:
     """One pseudonymiser per run: the secret is read once, the NER models load once."""
-    from milcourt.parse.names import Pseudonymizer
+    from milcourt.names import Pseudonymizer
 
     return Pseudonymizer.load()
 
 
 def _depersonalise(page: dict[str, Any]) -> dict[str, Any]:
     """Replace every non-judge name with its pseudonym (see docs/names.md)."""
-    from milcourt.parse.names import depersonalise
+    from milcourt.parse.depersonalise import depersonalise
 
     return depersonalise(page, _pseudonymizer())
 

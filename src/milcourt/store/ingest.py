@@ -1,7 +1,7 @@
 """The one place the store calls the parser and the pseudonymiser (contracts in HELPERS_COMMON).
 
 ``read_page`` turns raw bytes into a page dict whose names are already replaced by pseudonyms, so no
-name reaches the database. Kept thin on purpose: if the parse/names APIs move, only this file changes.
+name reaches the database. Kept thin on purpose: if the parse or names APIs move, only this file changes.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from functools import lru_cache
 from typing import Any
 
 from milcourt import __version__
+from milcourt.names import Pseudonymizer
 from milcourt.parse import parse_page
-from milcourt.parse.names import Pseudonymizer, depersonalise
+from milcourt.parse.depersonalise import depersonalise
 
 
 @lru_cache(maxsize=1)

@@ -1,7 +1,7 @@
 """Mentions of people written in Latin letters ("Адвокат Zaytsev I.P.", "свидетель ZAYATS").
 
 Three signs make a Latin word a person's name: it is a known party's surname in some
-transliteration (compared through :func:`names_latin.skeleton`); it stands in a name's shape
+transliteration (compared through :func:`milcourt.names.latin.skeleton`); it stands in a name's shape
 (with initials, or beside a first name or patronymic, read through their Cyrillic spelling); or
 it follows a role only a person holds ("свидетель", "адвокат"). Brand and company names
 ("Samsung Electronics") carry none of these signs and stay.
@@ -13,16 +13,16 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from milcourt.parse.names_latin import skeleton, to_cyrillic
-from milcourt.parse.names_morph import is_given_name, is_patronymic, lemmas, surname_strength
-from milcourt.parse.names_people import (
+from milcourt.names.latin import skeleton, to_cyrillic
+from milcourt.names.morph import is_given_name, is_patronymic, lemmas, morph, surname_strength
+from milcourt.names.people import (
     ORG_LEMMAS,
     Person,
     person_from_fio,
     person_from_initials,
     skeletons_of,
 )
-from milcourt.parse.names_roles import PERSON_ROLES
+from milcourt.names.roles import PERSON_ROLES
 
 LW = r"(?:[A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,})(?:-(?:[A-Z][a-z]+|[A-Z]{2,}))?"
 _EDGE = r"(?<![\w.@/:\\-])"
@@ -101,8 +101,6 @@ def _kind(word: str) -> str:
 
 
 def _surname_tags(word: str) -> list[str]:
-    from milcourt.parse.names_morph import morph
-
     return [str(p.tag) for p in morph().parse(word) if p.is_known]
 
 

@@ -19,9 +19,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from milcourt.parse.names_find import Finder
-from milcourt.parse.names_morph import surname_lemma
-from milcourt.parse.names_people import Person, cyrillic_name, is_person_name, person_from_name
+from milcourt.names.find import Finder
+from milcourt.names.morph import surname_lemma
+from milcourt.names.ner import person_spans
+from milcourt.names.people import Person, cyrillic_name, is_person_name, person_from_name
+from milcourt.paths import data_dir as default_data_dir
 
 SECRET_FILE = "pseudonym.key"
 _CAPS_WORD = re.compile(r"\b[А-ЯЁA-Z]{4,}\b")  # "ВОРОБЬЕВ Виктор" is "Воробьев Виктор"
@@ -82,8 +84,6 @@ class Pseudonymizer:
     def load(cls, data_dir: Path | None = None, *, ner: bool = True) -> Pseudonymizer:
         """The installation's secret from ``<data dir>/pseudonym.key``, created (0600) on first use."""
         if data_dir is None:
-            from milcourt.paths import data_dir as default_data_dir
-
             data_dir = default_data_dir()
         path = Path(data_dir) / SECRET_FILE
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -151,8 +151,6 @@ def _ner_spans(text: str, windows: list[tuple[int, int]]) -> list[tuple[int, int
     """natasha's PER spans in the given stretches of text: one call over all, offsets mapped back."""
     if not windows:
         return []
-    from milcourt.parse.names_ner import person_spans
-
     joined: list[str] = []
     offsets: list[tuple[int, int]] = []  # (offset in the joined text, offset in the text)
     at = 0
@@ -183,6 +181,4 @@ def people_from(known_names: Iterable[str], judges: Iterable[str] = ()) -> list[
     return people
 
 
-from milcourt.parse.names_page import depersonalise  # noqa: E402  (re-exported: the NAMES contract)
-
-__all__ = ["Pseudonymizer", "SecretFileError", "depersonalise", "identity_key", "normalise_name", "people_from"]
+__all__ = ["Pseudonymizer", "SecretFileError", "identity_key", "normalise_name", "people_from"]

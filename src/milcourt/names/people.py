@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from milcourt.parse.names_latin import skeleton, to_cyrillic
-from milcourt.parse.names_morph import (
+from milcourt.names.latin import skeleton, to_cyrillic
+from milcourt.names.morph import (
     STOP_LEMMAS,
     gender_of,
     given_name_forms,

@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from milcourt.parse.names_latin import has_latin_word
-from milcourt.parse.names_latin_find import latin_mentions
-from milcourt.parse.names_morph import (
+from milcourt.names.latin import has_latin_word
+from milcourt.names.latin_find import latin_mentions
+from milcourt.names.morph import (
     CAP,
     given_name_forms,
     is_given_name,
@@ -30,13 +30,13 @@ from milcourt.parse.names_morph import (
     titled_caps,
     word_set,
 )
-from milcourt.parse.names_people import (
+from milcourt.names.people import (
     Person,
     person_from_fio,
     person_from_initials,
     person_from_role,
 )
-from milcourt.parse.names_roles import PERSON_ROLE, role_surnames
+from milcourt.names.roles import PERSON_ROLE, role_surnames
 
 # Every pattern starts with a bare capital-letter class and checks the character before it
 # with a lookbehind placed after that letter: the regex engine then skips ahead to capitals in

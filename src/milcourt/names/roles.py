@@ -1,7 +1,7 @@
 """A role or rank right before a bare surname: "полковник Григорьев", "свидетель Сафронов".
 
 ``ROLE_SURNAME`` is the rule; ``role_surnames`` gives its matches fast (the finder's rules are in
-names_find).
+milcourt.names.find).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from milcourt.parse.names_morph import CAP
+from milcourt.names.morph import CAP
 
 _ROLES = (
     r"рядов|ефрейтор|сержант|старшин|прапорщик|лейтенант|капитан|майор|подполковник|полковник|"
