@@ -8,12 +8,8 @@ Known misses are strict xfails: a fix turns them into failures to be moved out o
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-import pytest
-
-from .blind_score import act_fields, acts, passages, score
-from .test_blind_paragraphs import facts_of
+from .blind_round import round_tests
 
 ROUND = Path(__file__).resolve().parent / "blind_r10"
 KNOWN_MISSES = {
@@ -42,30 +38,4 @@ KNOWN_MISSES = {
 }
 
 
-def _marked(name: str, value: Any) -> Any:
-    if name in KNOWN_MISSES:
-        return pytest.param(value, marks=pytest.mark.xfail(reason=KNOWN_MISSES[name], strict=True), id=name)
-    return pytest.param(value, id=name)
-
-
-@pytest.mark.parametrize("passage", [_marked(p["id"], p) for p in passages(ROUND)])
-def test_passage_motives(passage: dict[str, Any]) -> None:
-    assert sorted(facts_of("", passage["text"])["motives"]) == sorted(passage["motives"])
-
-
-@pytest.mark.parametrize("act", [_marked(name, (text, label)) for name, text, label in acts(ROUND)])
-def test_act(act: tuple[str, dict[str, Any]]) -> None:
-    text, label = act
-    got = act_fields(text)
-    want = {k: label[k] for k in ("doc_type", "articles", "absence", "sentence_kind", "years", "months",
-                                  "suspended", "regime")}
-    want["motives"] = sorted(label["motives"])
-    assert got == want
-
-
-def test_round_figures() -> None:
-    """The figures reached after the fixes, held: motives F1 (micro), absence and all act fields."""
-    s = score(ROUND)
-    assert s.f1()[2] >= 0.77
-    assert s.share(("absence.start", "absence.end", "absence.ended_by")) >= 1.0
-    assert s.share(tuple(s.fields)) >= 1.0
+test_passage_motives, test_act, test_round_figures = round_tests(ROUND, KNOWN_MISSES, min_f1=0.77)
