@@ -9,6 +9,7 @@ A gate page is recorded for its court with the time, never passed on as a page t
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from scrapy import Request, signals
@@ -16,7 +17,10 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import HtmlResponse, Response
 
-from milcourt.crawl.pages import GATE_KINDS, read_minimal, read_page
+from milcourt.crawl.platform import PlatformPacer
+from milcourt.parse.detect import gate_kind, search_answer
+
+__all__ = ["RESCHEDULED", "BackoffRetry", "Delayer", "ReplayDone", "backoff_seconds", "gate_kind"]
 
 RESCHEDULED = "milcourt_rescheduled"
 
@@ -131,6 +135,8 @@ class BackoffRetry:
         if "replayed" in response.flags or request.meta.get("dont_retry"):
             return response
         court, report = self._court(request), self.report
+        if search_answer(response.body, response.status) == "platform_block":
+            self._platform_block(court)
         if response.status in self.codes:
             if self.again(request, f"HTTP {response.status}"):
                 raise IgnoreRequest(RESCHEDULED)
@@ -145,6 +151,15 @@ class BackoffRetry:
             raise IgnoreRequest(RESCHEDULED if not gave_up else f"given up: {kind}")
         return response
 
+    def _platform_block(self, court: str) -> None:
+        """The platform's anti-bruteforce answer: every host pauses, not just this court."""
+        lost = PlatformPacer.for_crawler(self.crawler).block(time.monotonic())
+        report = self.report
+        if report:
+            tally = report.tally(court)
+            tally.platform_blocks += 1
+            tally.platform_pause_s = round(tally.platform_pause_s + lost, 1)
+
     def process_exception(self, request: Request, exception: Exception) -> None:
         if isinstance(exception, IgnoreRequest):
             return None
@@ -155,24 +170,3 @@ class BackoffRetry:
         if report:
             report.failed(self._court(request), request.url, f"{reason} after {self.max_attempts} attempts")
         return None
-
-
-_GATE_MARKERS = tuple(
-    marker.encode(enc)
-    for marker in ("роверочный код", "временно недоступн", "name='captcha'", 'name="captcha"')
-    for enc in ("utf-8", "windows-1251")
-)
-
-
-def gate_kind(body: bytes) -> str | None:
-    """``captcha`` or ``unavailable`` when the page is a gate instead of content, else None.
-
-    Pages without a gate's words (almost all) are not parsed here at all.
-    """
-    if not body or not any(marker in body for marker in _GATE_MARKERS):
-        return None
-    try:
-        kind = read_page(body, "<response>").get("kind")
-    except ValueError:
-        kind = read_minimal(body, "").get("kind")
-    return kind if kind in GATE_KINDS else None

@@ -15,8 +15,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from milcourt.crawl.captcha.solver import Solver, make_solver
 from milcourt.crawl.courts import CourtSite, select_courts, served_courts
 from milcourt.crawl.journal import Ledger, RawArchive, RunJournal
+from milcourt.crawl.platform import DEFAULT_PLATFORM_PAUSE, DEFAULT_PLATFORM_RATE
+from milcourt.crawl.probe import Trace
 from milcourt.crawl.report import CrawlReport
 from milcourt.crawl.settings import crawl_settings
 from milcourt.crawl.sites import site_for
@@ -44,6 +47,11 @@ class CrawlOptions:
     progress: bool = True
     court_list: list[CourtSite] | None = None  # given directly (tests, or milcourt.courts later)
     settings: dict[str, Any] = field(default_factory=dict)  # Scrapy overrides
+    captcha: str = "auto"  # auto | manual | off
+    platform_rate: float = DEFAULT_PLATFORM_RATE
+    platform_pause: float = DEFAULT_PLATFORM_PAUSE
+    probe: str | None = None  # a court code: one search of it, traced
+    captcha_solver: Solver | None = None  # given directly (tests); else made from ``captcha``
 
 
 def _sqlite_path(db: str | None) -> Path | None:
@@ -84,14 +92,19 @@ def choose_courts(opts: CrawlOptions) -> list[CourtSite]:
     return select_courts(opts.courts)
 
 
-def run_crawl(opts: CrawlOptions, *, store: Any = None) -> CrawlReport:
-    """Crawl, ingest, and return the report (also printed as the progress display ends)."""
+def run_crawl(opts: CrawlOptions, *, store: Any = None, trace: Trace | None = None) -> CrawlReport:
+    """Crawl, ingest, and return the report (also printed as the progress display ends).
+
+    With ``opts.probe`` (and a ``trace`` to fill) only one search of that court is made.
+    """
     from scrapy.crawler import CrawlerProcess
 
     from milcourt.crawl.progress import Progress
     from milcourt.crawl.spiders.sudrf import SudrfSpider
 
     courts = opts.court_list if opts.court_list is not None else choose_courts(opts)
+    if opts.probe:
+        courts = [c for c in courts if c.code == opts.probe.upper()] or select_courts(opts.probe)
     sites = [site_for(c, opts.base_url, opts.host_mode) for c in courts]
     archive_dir = opts.archive or default_archive(opts)
     archive = RawArchive(archive_dir)
@@ -100,12 +113,19 @@ def run_crawl(opts: CrawlOptions, *, store: Any = None) -> CrawlReport:
     ledger = Ledger(ledger_path(opts), run_id=uuid.uuid4().hex[:12])
     report = CrawlReport([c.code for c in courts])
     store = store if store is not None else open_default_store(opts.db)
-    settings = crawl_settings(rate=opts.rate, contact=opts.contact, jobdir=jobdir, **opts.settings)
+    solver = opts.captcha_solver or make_solver(opts.captcha, folder=archive_dir / "captcha" / "ask",
+                                                names={c.code: c.name for c in courts})
+    settings = crawl_settings(rate=opts.rate, contact=opts.contact, jobdir=jobdir, captcha=opts.captcha,
+                              platform_rate=opts.platform_rate, platform_pause=opts.platform_pause,
+                              **opts.settings)
+    if trace is not None:
+        settings["MILCOURT_PROBE_TRACE"] = trace
     process = CrawlerProcess(settings)
     progress = Progress(report) if opts.progress else None
     process.crawl(SudrfSpider, sites=sites, articles=opts.articles, since=opts.since, until=opts.until,
                   instance=opts.instance, store=store, ledger=ledger, journal=journal, archive=archive,
-                  report=report, synthetic=bool(opts.base_url), proxy=opts.proxy, row_limit=opts.row_limit)
+                  report=report, synthetic=bool(opts.base_url), proxy=opts.proxy, row_limit=opts.row_limit,
+                  captcha_solver=solver, probe=bool(opts.probe))
     if progress:
         progress.start()
     started = time.time()
@@ -114,7 +134,7 @@ def run_crawl(opts: CrawlOptions, *, store: Any = None) -> CrawlReport:
     finally:
         if progress:
             progress.stop()
-    if hasattr(store, "engine"):  # the store's account of the crawl, for coverage
+    if hasattr(store, "engine") and not opts.probe:  # the store's account of the crawl, for coverage
         from milcourt.crawl.log import record_crawl
 
         record_crawl(store.engine, report, started_at=started, synthetic=bool(opts.base_url))

@@ -1,0 +1,71 @@
+"""``milcourt crawl --probe COURT``: one search of one court, and everything that happened on the way.
+
+A downloader middleware nearest the download (:class:`ProbeTrace`) writes down every request
+sent (its role: search, captcha form, trial with a candidate answer), every answer (status, what
+it was classified as) and saves the answer's bytes, so that a person can see why a real court
+fails: a captcha the solver misreads, a pair that expires at once, a block, an unknown page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scrapy import Request
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+
+from milcourt.crawl.pages import read_page
+from milcourt.parse.detect import search_answer
+
+
+@dataclass
+class Trace:
+    folder: Path
+    steps: list[dict[str, Any]] = field(default_factory=list)
+
+
+def classify(body: bytes, status: int, url: str) -> str:
+    """What an answer is, in the crawler's words: a gate's kind, or the page kind."""
+    gate = search_answer(body, status)
+    if gate is not None:
+        return gate
+    try:
+        return str(read_page(body, url).get("kind"))
+    except ValueError as exc:
+        return f"unreadable ({exc})"[:200]
+
+
+class ProbeTrace:
+    def __init__(self, crawler: Crawler) -> None:
+        self.trace: Trace | None = crawler.settings.get("MILCOURT_PROBE_TRACE")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ProbeTrace:
+        return cls(crawler)
+
+    def _role(self, request: Request) -> str:
+        role = str(request.meta.get("role", "?"))
+        return "search (captcha answer tried)" if request.meta.get("captcha_trial") else role
+
+    def process_request(self, request: Request) -> None:
+        if self.trace is not None:
+            self.trace.steps.append({"step": "request", "role": self._role(request), "url": request.url})
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if self.trace is not None:
+            self.trace.folder.mkdir(parents=True, exist_ok=True)
+            n = len(self.trace.steps)
+            path = self.trace.folder / f"{n:03d}-{hashlib.sha256(response.body).hexdigest()[:10]}.html"
+            path.write_bytes(response.body)
+            self.trace.steps.append({"step": "answer", "role": self._role(request), "status": response.status,
+                                     "classified": classify(response.body, response.status, response.url),
+                                     "bytes": len(response.body), "saved": str(path)})
+        return response
+
+    def process_exception(self, request: Request, exception: Exception) -> None:
+        if self.trace is not None:
+            self.trace.steps.append({"step": "error", "role": self._role(request), "url": request.url,
+                                     "error": f"{type(exception).__name__}: {exception}"[:300]})
