@@ -52,9 +52,9 @@ def _glyph(digit: str, rng: random.Random) -> Image.Image:
     return tile.rotate(rng.uniform(-25, 25), resample=Image.Resampling.BILINEAR, expand=False)
 
 
-def draw_captcha(digits: str, rng: random.Random) -> bytes:
+def draw_captcha(digits: str, rng: random.Random, size: tuple[int, int] = (WIDTH, HEIGHT)) -> bytes:
     """The PNG bytes of one captcha showing ``digits`` (five of them on the real sites)."""
-    image = Image.new("RGB", (WIDTH, HEIGHT), _BACKGROUND)
+    image = Image.new("RGB", size, _BACKGROUND)
     step = (WIDTH - 22) / max(len(digits), 1)
     x = 9 + rng.uniform(-2, 3)
     for digit in digits:

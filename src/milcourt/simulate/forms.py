@@ -19,10 +19,11 @@ from milcourt.simulate.population import DELO_FIRST
 def _captcha(challenge: Challenge) -> str:
     """The captcha row as the engine prints it: the image inline as ``data: image/png;base64, …``."""
     image = base64.b64encode(challenge.image).decode("ascii")
+    tag = f'<img src="data: image/png;base64, {image}" style="border: 1px solid #4a739d;">' if challenge.image else ""
     return f"""					<tr>
 						<td style="width:10%;" align="right">Проверочный код</td>
 						<td style="width:40%;">  <input name='captcha' autocomplete='off' id='captcha' type='text' class='Lookup' size=10>
-						<img src="data: image/png;base64, {image}" style="border: 1px solid #4a739d;">
+						{tag}
 						<input name="captchaid" type="hidden" value="{challenge.captchaid}">
 						</td>
 					</tr>

@@ -11,15 +11,17 @@ bind anything else.
 from __future__ import annotations
 
 import json
+import random
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
 from milcourt.simulate import forms, layout, pages
-from milcourt.simulate.captcha import CaptchaDesk
+from milcourt.simulate.captcha import CaptchaDesk, Challenge, draw_captcha
 from milcourt.simulate.faults import Action, FaultPlan
 from milcourt.simulate.platform import PlatformGuard
 from milcourt.simulate.population import Case, Population
@@ -48,6 +50,8 @@ class SimulatedCourts:
         self.desk = CaptchaDesk(seed=population.seed, refresh=cfg.captcha_refresh, lifetime=cfg.pair_lifetime)
         self.platform = PlatformGuard(cfg.platform_rate, cfg.platform_window, cfg.platform_failures,
                                       cfg.platform_block_seconds)
+        #: court → corrupt | size | missing: its form shows a damaged captcha image (tests of bad input)
+        self.captcha_damage: dict[str, str] = {}
         self.stats: Counter[str] = Counter()
         self.on_removable_served: Callable[[], None] | None = None  # e.g. persist the state
 
@@ -101,7 +105,18 @@ class SimulatedCourts:
                                         found.filters, early={c.key() for c in found.rows if self.plan.is_early(c.key())})
             return 200, body, action
         shows = court in self.plan.captcha_courts or court in self.plan.gates
-        return 200, forms.render_search_form(name, root, delo_id, self.desk.challenge(court, client) if shows else None), action
+        challenge = self._damaged(court, self.desk.challenge(court, client)) if shows else None
+        return 200, forms.render_search_form(name, root, delo_id, challenge), action
+
+    def _damaged(self, court: str, challenge: Challenge) -> Challenge:
+        damage = self.captcha_damage.get(court)
+        if damage == "corrupt":
+            return replace(challenge, image=challenge.image[:40] + b"\x00garbage")
+        if damage == "size":
+            return replace(challenge, image=draw_captcha(challenge.answer, random.Random(0), size=(120, 40)))
+        if damage == "missing":
+            return replace(challenge, image=b"")
+        return challenge
 
     def _card(self, court: str, root: str, params: dict[str, str], action: Action) -> tuple[int, bytes, Action]:
         case = self.cards.get((court, _int(params.get("case_id"))))
