@@ -38,6 +38,7 @@ def _root(
 def _register() -> None:
     """Attach each stage's verbs (kept in the stage's own package)."""
     from milcourt.courts.cli import register as courts
+    from milcourt.crawl.captcha.cli import register as captcha
     from milcourt.crawl.cli import register as crawl
     from milcourt.demo import register as demo
     from milcourt.extract.cli import register as extract
@@ -47,7 +48,7 @@ def _register() -> None:
     from milcourt.stats.cli import register as stats
     from milcourt.store.cli import register as store
 
-    for register in (courts, parse, extract, crawl, store, simulate, stats, publish, demo):
+    for register in (courts, parse, extract, crawl, captcha, store, simulate, stats, publish, demo):
         register(app)
 
 

@@ -33,9 +33,10 @@ class PlatformPacer:
         if pause < 0:
             raise ValueError(f"--platform-pause must be >= 0 seconds, got {pause}")
         self.interval, self.pause_seconds = 1.0 / rate, pause
-        self.next_at = 0.0
+        self.last = -self.interval  # when the last request went out
         self.paused_until = 0.0
         self.sent: list[float] = []  # monotonic send times (diagnostics and tests)
+        self._queue: asyncio.Lock | None = None  # made in the running event loop
 
     @classmethod
     def for_crawler(cls, crawler: Any) -> PlatformPacer:
@@ -47,29 +48,35 @@ class PlatformPacer:
             crawler._milcourt_pacer = pacer
         return pacer
 
-    def reserve(self, now: float) -> float:
-        """The time of the next free turn (taken)."""
-        at = max(now, self.next_at, self.paused_until)
-        self.next_at = at + self.interval
-        return at
+    def ready_at(self) -> float:
+        """When the next request may go out."""
+        return max(self.last + self.interval, self.paused_until)
+
+    def take(self, now: float) -> None:
+        self.last = now
+        self.sent.append(now)
 
     def block(self, now: float) -> float:
         """The platform answered with its block: pause every host; the seconds the pause adds."""
         until = now + self.pause_seconds
         added = max(0.0, until - max(self.paused_until, now))
         self.paused_until = max(self.paused_until, until)
-        self.next_at = max(self.next_at, self.paused_until)
         return added
 
     async def turn(self) -> None:
-        while True:
-            now = time.monotonic()
-            at = self.reserve(now)
-            if at > now:
-                await asyncio.sleep(at - now)
-            if time.monotonic() >= self.paused_until:  # a block may have come while waiting
-                self.sent.append(time.monotonic())
-                return
+        """Wait for this request's turn: one waiter at a time, in the order they came, each
+        going out at least ``1/rate`` after the one before (measured when it really goes, so a
+        busy event loop waking several sleepers at once cannot bunch them), none during a pause."""
+        if self._queue is None:
+            self._queue = asyncio.Lock()
+        async with self._queue:
+            while True:
+                now = time.monotonic()
+                ready = self.ready_at()
+                if now >= ready:
+                    break
+                await asyncio.sleep(ready - now)
+            self.take(now)
 
 
 class PlatformPacedHandler(HTTP11DownloadHandler):

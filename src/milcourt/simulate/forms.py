@@ -15,7 +15,6 @@ from milcourt.simulate.pages import TITLES, new_param, today
 from milcourt.simulate.population import DELO_FIRST
 
 
-
 def _captcha(challenge: Challenge) -> str:
     """The captcha row as the engine prints it: the image inline as ``data: image/png;base64, …``."""
     image = base64.b64encode(challenge.image).decode("ascii")

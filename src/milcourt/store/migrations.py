@@ -162,6 +162,26 @@ def _v4_date_indexes(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_cases_decided ON cases (decided)")
 
 
+#: Counters a crawl keeps per court for the captchas and the platform's blocks (frozen DDL).
+_V6_CRAWL_CAPTCHA_COLUMNS = (
+    ("captchas", "INTEGER NOT NULL DEFAULT 0"),
+    ("captcha_first_try", "INTEGER NOT NULL DEFAULT 0"),
+    ("captcha_retried", "INTEGER NOT NULL DEFAULT 0"),
+    ("captcha_by_hand", "INTEGER NOT NULL DEFAULT 0"),
+    ("captcha_given_up", "INTEGER NOT NULL DEFAULT 0"),
+    ("pairs_expired", "INTEGER NOT NULL DEFAULT 0"),
+    ("platform_blocks", "INTEGER NOT NULL DEFAULT 0"),
+    ("platform_pause_s", "FLOAT NOT NULL DEFAULT 0"),
+)
+
+
+def _v6_crawl_captcha_counts(conn: Connection) -> None:
+    """The crawl log counts, per court, captchas met and how they were answered, expired pairs,
+    and the platform's blocks with the time they cost (real sites gate their search)."""
+    for name, ddl in _V6_CRAWL_CAPTCHA_COLUMNS:
+        conn.exec_driver_sql(f"ALTER TABLE crawl_log ADD COLUMN {name} {ddl}")
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -171,6 +191,8 @@ MIGRATIONS: list[Migration] = [
     (3, "courts registry, act facts and motives, crawl log, official form 10-a figures",
      _v3_courts_facts_crawls_official),
     (4, "indexes on cases.received and cases.decided (browsing and date filters at scale)", _v4_date_indexes),
+    (6, "crawl_log: captchas met, solved first try / after retries / by hand, given up; pairs expired; "
+        "platform blocks and pause seconds", _v6_crawl_captcha_counts),
 ]
 
 LATEST = MIGRATIONS[-1][0]
