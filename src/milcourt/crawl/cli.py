@@ -60,10 +60,11 @@ def crawl(
     card and its acts, into the store. Captchas on the search are solved (--captcha), and the
     crawl keeps to a rate over all sites of the platform (--platform-rate).
 
-    Examples:
-      milcourt crawl --courts 54GV0003 --articles 337,338 --since 2024-01-01 --contact you@example.org
-      milcourt crawl --courts military --captcha manual --platform-rate 0.5
-      milcourt crawl --probe 54GV0003 --since 2024-01-01
+    Example: milcourt crawl --courts 54GV0003 --articles 337,338 --since 2024-01-01 --contact you@example.org
+
+    Example: milcourt crawl --courts military --captcha manual --platform-rate 0.5
+
+    Example: milcourt crawl --probe 54GV0003 --since 2024-01-01
     """
     if instance not in ("first", "appeal", "all"):
         raise typer.BadParameter(f"--instance must be first, appeal or all, got {instance!r}")

@@ -28,7 +28,7 @@ _BACKGROUND = (242, 242, 242)
 _BLUES = ((20, 90, 150), (30, 100, 160), (15, 80, 140), (35, 110, 170))
 _LINE_COLOURS = ((120, 40, 160), (60, 200, 60), (160, 150, 60), (20, 60, 140), (220, 220, 90),
                  (40, 160, 150), (200, 80, 80))
-_FONT_SIZE = 22
+_FONT_SIZE = 21
 _font_lock = threading.Lock()
 _fonts: dict[int, ImageFont.FreeTypeFont | ImageFont.ImageFont] = {}
 
