@@ -224,3 +224,27 @@ def test_a_bad_captcha_image_is_a_per_court_error(tmp_path: Path, damage: str, m
         assert _store(db) == _truth_keys(t, {victim})
     finally:
         server.stop()
+
+
+def test_probe_traces_one_search_of_a_captcha_court(tmp_path: Path) -> None:
+    server, t = _serve(seed=10, captcha_share=0.5)
+    court = sorted(t["captcha_courts"])[0]
+    try:
+        db = f"sqlite:///{tmp_path}/milcourt.db"
+        done = subprocess.run(_cmd(server, db, "--probe", court, "--platform-rate", "40"), capture_output=True,
+                              text=True, timeout=300, env=_env())
+        assert done.returncode == 0, done.stderr[-2000:]
+        rows = _rows(done.stdout)
+        steps = [r for r in rows if "step" in r]
+        sent = [s for s in steps if s["step"] == "request" and "modules.php" in s["url"]]
+        assert {s["url"].split("/")[3] for s in sent} == {court}  # one court only
+        answers = [(s["role"], s["classified"]) for s in steps if s["step"] == "answer" and s["role"] != "?"]
+        assert answers[0] == ("search", "wrong_code")  # the search asked for its code
+        assert any(role == "captcha_form" and kind.startswith("captcha form (captchaid ") for role, kind in answers)
+        assert answers[-1] == ("search (captcha answer tried)", "search_results")
+        assert all(Path(s["saved"]).exists() for s in steps if s["step"] == "answer")
+        summary = [r for r in rows if "court" in r and r["court"] == court]
+        assert summary and summary[0]["captchas"] == 1
+        assert _store(db) == set()  # a probe stores nothing
+    finally:
+        server.stop()

@@ -17,6 +17,9 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
+from milcourt.crawl.captcha.challenge import read_challenge
+from milcourt.crawl.captcha.keeper import FORM_ROLE
+from milcourt.crawl.captcha.solver import CaptchaImageError
 from milcourt.crawl.pages import read_page
 from milcourt.parse.detect import search_answer
 
@@ -40,7 +43,12 @@ def classify(body: bytes, status: int, url: str) -> str:
 
 class ProbeTrace:
     def __init__(self, crawler: Crawler) -> None:
-        self.trace: Trace | None = crawler.settings.get("MILCOURT_PROBE_TRACE")
+        self.crawler = crawler
+
+    @property
+    def trace(self) -> Trace | None:
+        """The spider's (settings are deep-copied by Scrapy: an object there would be a copy)."""
+        return getattr(self.crawler.spider, "probe_trace", None)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ProbeTrace:
@@ -61,9 +69,17 @@ class ProbeTrace:
             path = self.trace.folder / f"{n:03d}-{hashlib.sha256(response.body).hexdigest()[:10]}.html"
             path.write_bytes(response.body)
             self.trace.steps.append({"step": "answer", "role": self._role(request), "status": response.status,
-                                     "classified": classify(response.body, response.status, response.url),
+                                     "classified": self._classify(request, response),
                                      "bytes": len(response.body), "saved": str(path)})
         return response
+
+    def _classify(self, request: Request, response: Response) -> str:
+        if request.meta.get("role") == FORM_ROLE and response.status == 200:
+            try:
+                return f"captcha form (captchaid {read_challenge(response.body).captchaid})"
+            except CaptchaImageError as exc:
+                return f"captcha form without a usable captcha: {exc}"
+        return classify(response.body, response.status, response.url)
 
     def process_exception(self, request: Request, exception: Exception) -> None:
         if self.trace is not None:

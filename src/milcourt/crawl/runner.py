@@ -118,14 +118,12 @@ def run_crawl(opts: CrawlOptions, *, store: Any = None, trace: Trace | None = No
     settings = crawl_settings(rate=opts.rate, contact=opts.contact, jobdir=jobdir, captcha=opts.captcha,
                               platform_rate=opts.platform_rate, platform_pause=opts.platform_pause,
                               **opts.settings)
-    if trace is not None:
-        settings["MILCOURT_PROBE_TRACE"] = trace
     process = CrawlerProcess(settings)
     progress = Progress(report) if opts.progress else None
     process.crawl(SudrfSpider, sites=sites, articles=opts.articles, since=opts.since, until=opts.until,
                   instance=opts.instance, store=store, ledger=ledger, journal=journal, archive=archive,
                   report=report, synthetic=bool(opts.base_url), proxy=opts.proxy, row_limit=opts.row_limit,
-                  captcha_solver=solver, probe=bool(opts.probe))
+                  captcha_solver=solver, probe=bool(opts.probe), probe_trace=trace)
     if progress:
         progress.start()
     started = time.time()

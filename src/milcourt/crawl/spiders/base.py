@@ -38,7 +38,8 @@ class CourtSpider(scrapy.Spider):
     def __init__(self, *, sites: list[Site], articles: list[str], since: date | None, until: date | None,
                  instance: str, store: Any, ledger: Ledger, journal: RunJournal, archive: RawArchive,
                  report: CrawlReport, synthetic: bool = False, proxy: str | None = None,
-                 captcha_solver: Solver | None = None, probe: bool = False, **kwargs: Any) -> None:
+                 captcha_solver: Solver | None = None, probe: bool = False, probe_trace: Any = None,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.sites = {s.court.code: s for s in sites}
         self.articles = articles
@@ -50,6 +51,7 @@ class CourtSpider(scrapy.Spider):
         self.proxy = proxy
         self.captcha_solver = captcha_solver  # read by the CaptchaKeeper middleware
         self.probe = probe  # one search, nothing followed or stored (``--probe``)
+        self.probe_trace = probe_trace  # filled by the ProbeTrace middleware
         self.outstanding: dict[str, int] = defaultdict(int)
         # court → instance → did every search of it finish without a failed or blocked page?
         self.complete: dict[tuple[str, str], bool] = {}
