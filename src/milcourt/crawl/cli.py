@@ -74,7 +74,8 @@ def crawl(
         courts=courts, articles=[a.strip() for a in articles.split(",") if a.strip()],
         since=_date(since, "--since"), until=_date(until, "--until") or date.today(), instance=instance,
         db=db, archive=archive, resume=resume, proxy=proxy, rate=rate, base_url=base_url,
-        host_mode=host_mode, contact=contact, row_limit=row_limit, progress=not quiet and not as_json,
+        host_mode=host_mode, contact=contact, row_limit=row_limit,
+        progress=not quiet and not as_json and captcha != "manual",  # the prompts need the terminal
         settings=backoff_settings(backoff), captcha=captcha, platform_rate=platform_rate,
         platform_pause=platform_pause, probe=probe)
     trace = Trace(default_archive(opts).parent / "probe" if archive is None else archive / "probe") if probe else None

@@ -5,6 +5,10 @@ captcha gate or a "temporarily unavailable" page need time. :class:`BackoffRetry
 request out of the queue and puts it back after an exponentially growing wait
 (:class:`Delayer`), so the waiting request holds no download slot and other courts go on.
 A gate page is recorded for its court with the time, never passed on as a page to store.
+The platform's anti-bruteforce answer (HTTP 429, «Информация временно недоступна») also pauses
+every site (:class:`~milcourt.crawl.platform.PlatformPacer`). Gate pages are recognised by
+``milcourt.parse.detect`` only; captcha answers on searches are the CaptchaKeeper's
+(``milcourt.crawl.captcha.keeper``), which sees them first unless ``--captcha off``.
 """
 
 from __future__ import annotations

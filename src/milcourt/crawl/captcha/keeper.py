@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from scrapy import Request, signals
@@ -245,6 +246,8 @@ class CaptchaKeeper:
             self._give_up(host, f"{reason}, {host.rounds} time(s)")
             return
         log.info("%s: %s; asking for the form again later", host.court, reason)
+        self.spider.report.tally(host.court).events.append(
+            {"kind": "captcha_backoff", "at": datetime.now(UTC).isoformat(timespec="seconds"), "reason": reason})
         first = host.held[0] if host.held else host.form_request
         assert first is not None
         self._ask_form(host, first, wait=backoff_seconds(host.rounds, self.gate_base, self.gate_cap))
