@@ -110,6 +110,7 @@ class BackoffRetry:
         self.cap = s.getfloat("MILCOURT_BACKOFF_MAX", 600.0)
         self.gate_base = s.getfloat("MILCOURT_GATE_BACKOFF_BASE", 60.0)
         self.gate_cap = s.getfloat("MILCOURT_GATE_BACKOFF_MAX", 1800.0)
+        self.platform_max_blocks = s.getint("MILCOURT_PLATFORM_MAX_BLOCKS", 50)
         self.delayer = Delayer.for_crawler(crawler)
 
     @classmethod
@@ -141,6 +142,16 @@ class BackoffRetry:
         court, report = self._court(request), self.report
         if search_answer(response.body, response.status) == "platform_block":
             self._platform_block(court)
+            blocks = int(request.meta.get("platform_blocks", 0)) + 1
+            if blocks < self.platform_max_blocks:
+                # not this request's fault: it goes again as soon as the platform pause allows
+                # (the pacer holds it), without using up its own attempts
+                retry = request.replace(dont_filter=True)
+                retry.meta["platform_blocks"] = blocks
+                self.delayer.later(retry, 0.0)
+                if report:
+                    report.blocked(court, gate_kind(response.body) or "unavailable", request.url)
+                raise IgnoreRequest(RESCHEDULED)
         if response.status in self.codes:
             if self.again(request, f"HTTP {response.status}"):
                 raise IgnoreRequest(RESCHEDULED)
