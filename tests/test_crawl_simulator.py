@@ -38,7 +38,8 @@ def _serve(mode: str, seed: int = 4, cases: int = 120, courts: int = 3, row_limi
 
 def _crawl_cmd(server: CourtServer, db: str, *extra: str) -> list[str]:
     return [sys.executable, "-c", "from milcourt.cli import main; main()", "crawl", "--base-url", server.url,
-            "--db", db, "--rate", "50", "--backoff", "0.05", "--json", *extra]
+            "--db", db, "--rate", "50", "--backoff", "0.05", "--json",
+            "--platform-rate", "40", "--platform-pause", "0.5", *extra]
 
 
 def _env() -> dict[str, str]:

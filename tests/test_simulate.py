@@ -125,6 +125,7 @@ def serve():
     servers = []
 
     def start(pop, mode="none", row_limit=100, **config):
+        config.setdefault("captcha_share", 0.0)  # these tests query the search directly (captchas: test_captcha_sim)
         server = CourtServer(SimulatedCourts(pop, FaultPlan.build(pop, FaultConfig(mode, **config)), row_limit))
         servers.append(server.start())
         return server

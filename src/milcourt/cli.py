@@ -38,6 +38,7 @@ def _root(
 def _register() -> None:
     """Attach each stage's verbs (kept in the stage's own package)."""
     from milcourt.courts.cli import register as courts
+    from milcourt.crawl.captcha.cli import register as captcha
     from milcourt.crawl.cli import register as crawl
     from milcourt.demo import register as demo
     from milcourt.extract.cli import register as extract
@@ -52,7 +53,7 @@ def _register() -> None:
     courts(app)
     parse(app)
     extract(app, reextract=reextract_acts)  # `extract --db` re-reads a store: the store's verb
-    for register in (crawl, store, simulate, stats, publish, monitor, demo):
+    for register in (crawl, captcha, store, simulate, stats, publish, monitor, demo):
         register(app)
 
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import typer
 
+from milcourt.crawl.captcha.solver import MODES
 from milcourt.crawl.options import backoff_settings, option_date
-from milcourt.crawl.runner import DEFAULT_ARTICLES, CrawlOptions, run_crawl
+from milcourt.crawl.platform import DEFAULT_PLATFORM_PAUSE, DEFAULT_PLATFORM_RATE
+from milcourt.crawl.probe import Trace
+from milcourt.crawl.runner import DEFAULT_ARTICLES, CrawlOptions, default_archive, run_crawl
 
 
 def crawl(
@@ -29,25 +33,46 @@ def crawl(
     backoff: float = typer.Option(10.0, "--backoff", help="First wait before retrying an error, seconds (gates: 6x); doubles each time"),
     as_json: bool = typer.Option(False, "--json", help="Print the per-court summary as JSON Lines"),
     quiet: bool = typer.Option(False, "--quiet", help="No live progress line"),
+    captcha: str = typer.Option("auto", "--captcha", help="auto (offline OCR) | manual (you type the digits) | off (record the gate, back off)"),
+    platform_rate: float = typer.Option(round(DEFAULT_PLATFORM_RATE, 3), "--platform-rate",
+                                        help="Requests per second over ALL court sites together (at most)"),
+    platform_pause: float = typer.Option(DEFAULT_PLATFORM_PAUSE, "--platform-pause",
+                                         help="Seconds every site is left alone after the platform's block (429 / «Информация временно недоступна»)"),
+    probe: str = typer.Option(None, "--probe", help="One search of this court (code) with full diagnostics; nothing stored"),
 ) -> None:
     """Crawl the courts' case search (article × received date), every results page, every case
-    card and its acts, into the store.
+    card and its acts, into the store. Captchas on the search are solved (--captcha), and the
+    crawl keeps to a rate over all sites of the platform (--platform-rate).
 
     Example: milcourt crawl --courts 54GV0003 --articles 337,338 --since 2024-01-01 --contact you@example.org
+
+    Example: milcourt crawl --courts military --captcha manual --platform-rate 0.5
+
+    Example: milcourt crawl --probe 54GV0003 --since 2024-01-01
     """
     if instance not in ("first", "appeal", "all"):
         raise typer.BadParameter(f"--instance must be first, appeal or all, got {instance!r}")
+    if captcha not in MODES:
+        raise typer.BadParameter(f"--captcha must be one of {', '.join(MODES)}, got {captcha!r}")
     opts = CrawlOptions(
         courts=courts, articles=[a.strip() for a in articles.split(",") if a.strip()],
         since=option_date(since, "--since"), until=option_date(until, "--until") or date.today(), instance=instance,
         db=db, archive=archive, resume=resume, proxy=proxy, rate=rate, base_url=base_url,
-        host_mode=host_mode, contact=contact, row_limit=row_limit, progress=not quiet and not as_json,
-        settings=backoff_settings(backoff))
+        host_mode=host_mode, contact=contact, row_limit=row_limit,
+        progress=not quiet and not as_json and captcha != "manual",  # the prompts need the terminal
+        settings=backoff_settings(backoff), captcha=captcha, platform_rate=platform_rate,
+        platform_pause=platform_pause, probe=probe)
+    trace = Trace(default_archive(opts).parent / "probe" if archive is None else archive / "probe") if probe else None
+    if probe:
+        opts.progress = False
     try:
-        report = run_crawl(opts)
+        report = run_crawl(opts, trace=trace)
     except (ValueError, RuntimeError) as exc:
         typer.echo(f"milcourt crawl: {exc}", err=True)
         raise typer.Exit(2) from exc
+    if trace is not None:
+        _print_trace(trace, report, as_json)
+        return
     if as_json:
         from milcourt.jsonl import write_lines
 
@@ -60,6 +85,30 @@ def crawl(
         Console(stderr=True).print(summary_table(report))
     if any(row["failed"] or row["blocked_unresolved"] for row in report.summary()):
         raise typer.Exit(1)
+
+
+def _print_trace(trace: Trace, report: Any, as_json: bool) -> None:
+    """The probe's account: every request and answer, then the court's tally."""
+    from milcourt.jsonl import write_lines
+
+    if as_json:
+        write_lines([*trace.steps, *report.summary()])
+        return
+    for n, step in enumerate(trace.steps, 1):
+        if step["step"] == "request":
+            typer.echo(f"{n:3d} → {step['role']}: {step['url']}")
+        elif step["step"] == "answer":
+            typer.echo(f"{n:3d} ← {step['role']}: HTTP {step['status']}, {step['bytes']} bytes, "
+                       f"classified {step['classified']}; saved {step['saved']}")
+        else:
+            typer.echo(f"{n:3d} ✗ {step['role']}: {step['error']}")
+    for row in report.summary():
+        typer.echo(f"{row['court']}: captchas {row['captchas']}, solved first try {row['captcha_first_try']}, "
+                   f"after retries {row['captcha_retried']}, by hand {row['captcha_by_hand']}, "
+                   f"given up {row['captcha_given_up']}; pairs expired {row['pairs_expired']}; "
+                   f"platform blocks {row['platform_blocks']}; failed {row['failed']}")
+        for event in row["events"]:
+            typer.echo(f"     {event.get('kind')}: {event.get('reason', '')} {event.get('url', '')}")
 
 
 def register(app: typer.Typer) -> None:

@@ -39,7 +39,11 @@ def record_crawl(engine: Engine, report: Any, *, started_at: float, synthetic: b
     rows = [
         {"court_code": t.court, "started_at": started, "finished_at": finished, "status": court_status(t),
          "pages": t.pages, "cases_found": t.found, "cases_new": t.new, "cases_updated": t.updated,
-         "failed": t.failed, "blocked": t.blocked, "note": _note(t), "synthetic": synthetic}
+         "failed": t.failed, "blocked": t.blocked, "note": _note(t), "synthetic": synthetic,
+         "captchas": t.captchas, "captcha_first_try": t.captcha_first_try, "captcha_retried": t.captcha_retried,
+         "captcha_by_hand": t.captcha_by_hand, "captcha_given_up": t.captcha_given_up,
+         "pairs_expired": t.pairs_expired, "platform_blocks": t.platform_blocks,
+         "platform_pause_s": t.platform_pause_s}
         for t in report.courts.values()
     ]
     if rows:

@@ -5,10 +5,15 @@ captcha gate or a "temporarily unavailable" page need time. :class:`BackoffRetry
 request out of the queue and puts it back after an exponentially growing wait
 (:class:`Delayer`), so the waiting request holds no download slot and other courts go on.
 A gate page is recorded for its court with the time, never passed on as a page to store.
+The platform's anti-bruteforce answer (HTTP 429, «Информация временно недоступна») also pauses
+every site (:class:`~milcourt.crawl.platform.PlatformPacer`). Gate pages are recognised by
+``milcourt.parse.detect`` only; captcha answers on searches are the CaptchaKeeper's
+(``milcourt.crawl.captcha.keeper``), which sees them first unless ``--captcha off``.
 """
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from scrapy import Request, signals
@@ -16,7 +21,10 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import HtmlResponse, Response
 
-from milcourt.crawl.pages import GATE_KINDS, read_minimal, read_page
+from milcourt.crawl.platform import PlatformPacer
+from milcourt.parse.detect import gate_kind, search_answer
+
+__all__ = ["RESCHEDULED", "BackoffRetry", "Delayer", "ReplayDone", "backoff_seconds", "gate_kind"]
 
 RESCHEDULED = "milcourt_rescheduled"
 
@@ -102,6 +110,7 @@ class BackoffRetry:
         self.cap = s.getfloat("MILCOURT_BACKOFF_MAX", 600.0)
         self.gate_base = s.getfloat("MILCOURT_GATE_BACKOFF_BASE", 60.0)
         self.gate_cap = s.getfloat("MILCOURT_GATE_BACKOFF_MAX", 1800.0)
+        self.platform_max_blocks = s.getint("MILCOURT_PLATFORM_MAX_BLOCKS", 50)
         self.delayer = Delayer.for_crawler(crawler)
 
     @classmethod
@@ -131,6 +140,18 @@ class BackoffRetry:
         if "replayed" in response.flags or request.meta.get("dont_retry"):
             return response
         court, report = self._court(request), self.report
+        if search_answer(response.body, response.status) == "platform_block":
+            self._platform_block(court)
+            blocks = int(request.meta.get("platform_blocks", 0)) + 1
+            if blocks < self.platform_max_blocks:
+                # not this request's fault: it goes again as soon as the platform pause allows
+                # (the pacer holds it), without using up its own attempts
+                retry = request.replace(dont_filter=True)
+                retry.meta["platform_blocks"] = blocks
+                self.delayer.later(retry, 0.0)
+                if report:
+                    report.blocked(court, gate_kind(response.body) or "unavailable", request.url)
+                raise IgnoreRequest(RESCHEDULED)
         if response.status in self.codes:
             if self.again(request, f"HTTP {response.status}"):
                 raise IgnoreRequest(RESCHEDULED)
@@ -145,6 +166,15 @@ class BackoffRetry:
             raise IgnoreRequest(RESCHEDULED if not gave_up else f"given up: {kind}")
         return response
 
+    def _platform_block(self, court: str) -> None:
+        """The platform's anti-bruteforce answer: every host pauses, not just this court."""
+        lost = PlatformPacer.for_crawler(self.crawler).block(time.monotonic())
+        report = self.report
+        if report:
+            tally = report.tally(court)
+            tally.platform_blocks += 1
+            tally.platform_pause_s = round(tally.platform_pause_s + lost, 1)
+
     def process_exception(self, request: Request, exception: Exception) -> None:
         if isinstance(exception, IgnoreRequest):
             return None
@@ -155,24 +185,3 @@ class BackoffRetry:
         if report:
             report.failed(self._court(request), request.url, f"{reason} after {self.max_attempts} attempts")
         return None
-
-
-_GATE_MARKERS = tuple(
-    marker.encode(enc)
-    for marker in ("роверочный код", "временно недоступн", "name='captcha'", 'name="captcha"')
-    for enc in ("utf-8", "windows-1251")
-)
-
-
-def gate_kind(body: bytes) -> str | None:
-    """``captcha`` or ``unavailable`` when the page is a gate instead of content, else None.
-
-    Pages without a gate's words (almost all) are not parsed here at all.
-    """
-    if not body or not any(marker in body for marker in _GATE_MARKERS):
-        return None
-    try:
-        kind = read_page(body, "<response>").get("kind")
-    except ValueError:
-        kind = read_minimal(body, "").get("kind")
-    return kind if kind in GATE_KINDS else None

@@ -18,12 +18,11 @@ from selectolax.lexbor import LexborHTMLParser
 
 from milcourt.crawl.urls import link_kind
 from milcourt.parse import decode_page, parse_page
+from milcourt.parse.detect import gate_kind
 
 GATE_KINDS = frozenset({"captcha", "unavailable"})
 
 _TOTAL = re.compile(r"Всего\s+по\s+запросу\s+найдено\s*[—–-]?\s*(\d+)", re.I)
-_CAPTCHA_WRONG = "Неверно указан проверочный код"
-_UNAVAILABLE = ("Информация временно недоступна", "временно недоступен")
 _NOTHING = ("Данных по запросу не обнаружено", "Данных по запросу не найдено")
 _ATTACHMENT = re.compile(r"\.(rtf|docx?|pdf|txt|odt)(\?|$)", re.I)
 
@@ -49,15 +48,13 @@ def read_minimal(data: bytes, url: str) -> dict[str, Any]:
 
     Enough to crawl; not the parser (no persons, dates or articles).
     """
+    gate = gate_kind(data)  # the parser's one list of gate markers
+    if gate is not None:
+        return {"kind": gate}
     text = decode(data)
     tree = LexborHTMLParser(text)
     module = _case_module(tree)
     module_text = module.text(separator=" ") if module is not None else ""
-    if _CAPTCHA_WRONG in module_text or (tree.css_first("input[name=captcha]") is not None
-                                         and not _TOTAL.search(module_text)):
-        return {"kind": "captcha"}
-    if any(marker in module_text for marker in _UNAVAILABLE):
-        return {"kind": "unavailable"}
     found = _TOTAL.search(module_text)
     if found or any(marker in module_text for marker in _NOTHING):
         return {"kind": "search_results", "total": int(found.group(1)) if found else 0,

@@ -45,16 +45,29 @@ class Progress:
 
 
 def summary_table(report: CrawlReport) -> Table:
-    """One row a court: found, new, updated, unchanged, failed, blocked, removed, pages."""
+    """One row a court: found, new, updated, unchanged, failed, blocked, removed, pages, and its
+    captchas (met: first try / retried / by hand / given up) when it had any."""
     table = Table(title="milcourt crawl: per court", show_lines=False)
-    for col in ("court", "found", "new", "updated", "unchanged", "failed", "blocked", "removed", "pages"):
+    for col in ("court", "found", "new", "updated", "unchanged", "failed", "blocked", "removed", "pages", "captchas"):
         table.add_column(col, justify="left" if col == "court" else "right")
     totals = dict.fromkeys(("found", "new", "updated", "unchanged", "failed", "blocked", "removed", "pages"), 0)
     for row in report.summary():
         blocked = f"{row['blocked']}" + (f" ({row['blocked_unresolved']} unresolved)" if row["blocked_unresolved"] else "")
         table.add_row(row["court"], *(str(row[k]) for k in ("found", "new", "updated", "unchanged", "failed")),
-                      blocked, str(row["removed"]), str(row["pages"]))
+                      blocked, str(row["removed"]), str(row["pages"]), _captchas(row))
         for k in totals:
             totals[k] += row[k]
-    table.add_row("total", *(str(totals[k]) for k in totals), style="bold")
+    table.add_row("total", *(str(totals[k]) for k in totals), "", style="bold")
     return table
+
+
+def _captchas(row: dict[str, Any]) -> str:
+    if not row["captchas"] and not row["platform_blocks"]:
+        return ""
+    text = (f"{row['captchas']}: {row['captcha_first_try']}/{row['captcha_retried']}/{row['captcha_by_hand']}"
+            f"/{row['captcha_given_up']}")
+    if row["pairs_expired"]:
+        text += f", {row['pairs_expired']} expired"
+    if row["platform_blocks"]:
+        text += f", {row['platform_blocks']} blocks ({row['platform_pause_s']:.0f} s)"
+    return text

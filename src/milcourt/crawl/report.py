@@ -2,7 +2,8 @@
 
 The summary is the crawl's account to the operator: for every court, cases found in the
 listings, new and updated in the store, unchanged (not fetched again), failed pages, and
-blocking events (captcha gate, "temporarily unavailable") with their times.
+blocking events (captcha gate, "temporarily unavailable") with their times, captchas met and
+how they were answered, expired pairs, and the platform's blocks with the time they cost.
 """
 
 from __future__ import annotations
@@ -28,6 +29,14 @@ class CourtTally:
     removed: int = 0  # cases vanished from the source since the last crawl
     truncated_searches: int = 0  # one-day searches still over the row limit
     searches_open: int = 0
+    captchas: int = 0  # captchas met (a search answered with the captcha's demand)
+    captcha_first_try: int = 0  # solved by the first reading
+    captcha_retried: int = 0  # solved by a later reading or after a backoff
+    captcha_by_hand: int = 0  # answered by the operator
+    captcha_given_up: int = 0  # no answer found: the court's searches were given up
+    pairs_expired: int = 0  # a working (captcha, captchaid) pair stopped working
+    platform_blocks: int = 0  # the platform's anti-bruteforce answer, met on this court
+    platform_pause_s: float = 0.0  # seconds the whole crawl paused for those blocks
     events: list[dict[str, Any]] = field(default_factory=list)
     _listed: set[str] = field(default_factory=set, repr=False)
 

@@ -16,10 +16,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from milcourt.crawl.captcha.solver import Solver, make_solver
 from milcourt.crawl.courts import CourtSite, select_courts, served_courts
 from milcourt.crawl.journal import Ledger, RawArchive, RunJournal
 from milcourt.crawl.lock import CrawlLock
 from milcourt.crawl.log import record_crawl
+from milcourt.crawl.platform import DEFAULT_PLATFORM_PAUSE, DEFAULT_PLATFORM_RATE
+from milcourt.crawl.probe import Trace
 from milcourt.crawl.report import CrawlReport
 from milcourt.crawl.settings import crawl_settings
 from milcourt.crawl.sites import site_for
@@ -51,6 +54,11 @@ class CrawlOptions:
     refresh_days: float = 7.0  # a card in progress is refreshed at most this often
     command: str = "crawl"  # who holds the lock: crawl | watch
     settings: dict[str, Any] = field(default_factory=dict)  # Scrapy overrides
+    captcha: str = "auto"  # auto | manual | off
+    platform_rate: float = DEFAULT_PLATFORM_RATE
+    platform_pause: float = DEFAULT_PLATFORM_PAUSE
+    probe: str | None = None  # a court code: one search of it, traced
+    captcha_solver: Solver | None = None  # given directly (tests); else made from ``captcha``
 
 
 def _sqlite_path(db: str | None) -> Path | None:
@@ -128,17 +136,20 @@ def _coverage(report: CrawlReport) -> Any:
     statuses = {t.court: court_status(t) for t in report.courts.values()}
     return RunCoverage(courts=len(statuses), courts_reached=sum(s != "down" for s in statuses.values()),
                        blocked_courts=tuple(sorted(c for c, s in statuses.items() if s == "blocked")),
-                       captchas_given_up=sum(t.blocked_unresolved for t in report.courts.values()),
+                       captchas_given_up=sum(t.captcha_given_up for t in report.courts.values()),
                        requests=report.requests)
 
 
-def run_crawl(opts: CrawlOptions, *, store: Any = None) -> CrawlReport:
-    """Crawl, ingest, and return the report, holding the store's crawl lock (one crawl at a time)."""
+def run_crawl(opts: CrawlOptions, *, store: Any = None, trace: Trace | None = None) -> CrawlReport:
+    """Crawl, ingest, and return the report, holding the store's crawl lock (one crawl at a time).
+
+    With ``opts.probe`` (and a ``trace`` to fill) only one search of that court is made.
+    """
     with CrawlLock(lock_path(opts), opts.command):
-        return _run_crawl(opts, store)
+        return _run_crawl(opts, store, trace)
 
 
-def _run_crawl(opts: CrawlOptions, store: Any) -> CrawlReport:
+def _run_crawl(opts: CrawlOptions, store: Any, trace: Trace | None) -> CrawlReport:
     from scrapy.crawler import CrawlerProcess
 
     from milcourt.crawl.progress import Progress
@@ -146,6 +157,8 @@ def _run_crawl(opts: CrawlOptions, store: Any) -> CrawlReport:
     from milcourt.store.changes import finish_run
 
     courts = opts.court_list if opts.court_list is not None else choose_courts(opts)
+    if opts.probe:
+        courts = [c for c in courts if c.code == opts.probe.upper()] or select_courts(opts.probe)
     sites = [site_for(c, opts.base_url, opts.host_mode) for c in courts]
     archive_dir = opts.archive or default_archive(opts)
     archive = RawArchive(archive_dir)
@@ -157,13 +170,18 @@ def _run_crawl(opts: CrawlOptions, store: Any) -> CrawlReport:
     ledger = Ledger(ledger_path(opts), run_id=ledger_run)
     report = CrawlReport([c.code for c in courts])
     report.run_id = store_run
-    settings = crawl_settings(rate=opts.rate, contact=opts.contact, jobdir=jobdir, **opts.settings)
+    solver = opts.captcha_solver or make_solver(opts.captcha, folder=archive_dir / "captcha" / "ask",
+                                                names={c.code: c.name for c in courts})
+    settings = crawl_settings(rate=opts.rate, contact=opts.contact, jobdir=jobdir, captcha=opts.captcha,
+                              platform_rate=opts.platform_rate, platform_pause=opts.platform_pause,
+                              **opts.settings)
     process = CrawlerProcess(settings)
     progress = Progress(report) if opts.progress else None
     process.crawl(SudrfSpider, sites=sites, articles=opts.articles, since=opts.since, until=opts.until,
                   instance=opts.instance, store=store, ledger=ledger, journal=journal, archive=archive,
                   report=report, synthetic=bool(opts.base_url), proxy=opts.proxy, row_limit=opts.row_limit,
-                  budget=opts.budget, refresh_days=opts.refresh_days)
+                  budget=opts.budget, refresh_days=opts.refresh_days,
+                  captcha_solver=solver, probe=bool(opts.probe), probe_trace=trace)
     if progress:
         progress.start()
     started = time.time()
@@ -177,6 +195,6 @@ def _run_crawl(opts: CrawlOptions, store: Any) -> CrawlReport:
             finish_run(store.engine, store_run, _coverage(report), status="finished" if finished else "stopped")
         if finished and jobdir is not None:
             (jobdir / "run.json").unlink(missing_ok=True)  # the next --resume starts a new run
-    if isinstance(store, Store):  # the store's account of the crawl, for coverage (not a test's recorder)
+    if isinstance(store, Store) and not opts.probe:  # the store's account of the crawl (not a test's recorder)
         record_crawl(store.engine, report, started_at=started, synthetic=bool(opts.base_url))
     return report

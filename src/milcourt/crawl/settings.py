@@ -1,6 +1,7 @@
 """Scrapy settings for milcourt crawls: polite by default, fixed pipeline order, resumable.
 
-At most ``rate`` requests per second per court site (one download slot per site, one request
+At most ``rate`` requests per second per court site and ``platform_rate`` over all of them
+(``milcourt.crawl.platform``) (one download slot per site, one request
 at a time in it, no randomised shortening of the delay), AutoThrottle slowing down further
 when a site answers slowly, an honest User-Agent naming the project and a contact, robots.txt
 respected, and our own backoff retries instead of Scrapy's immediate ones.
@@ -16,6 +17,7 @@ from scrapy.dupefilters import RFPDupeFilter
 
 from milcourt import __version__
 from milcourt.crawl.pipelines import ORDER
+from milcourt.crawl.platform import DEFAULT_PLATFORM_PAUSE, DEFAULT_PLATFORM_RATE, PlatformPacer
 
 PROJECT_URL = "https://github.com/milcourt/milcourt"
 
@@ -39,10 +41,13 @@ def user_agent(contact: str | None) -> str:
 
 
 def crawl_settings(*, rate: float = 1.0, contact: str | None = None, jobdir: Path | None = None,
-                   robots: bool = True, timeout: float = 60.0, **extra: Any) -> dict[str, Any]:
+                   robots: bool = True, timeout: float = 60.0, captcha: str = "auto",
+                   platform_rate: float = DEFAULT_PLATFORM_RATE, platform_pause: float = DEFAULT_PLATFORM_PAUSE,
+                   **extra: Any) -> dict[str, Any]:
     """The settings of one crawl; ``extra`` overrides (tests shorten the backoffs)."""
     if rate <= 0:
         raise ValueError(f"--rate must be positive (requests per second per site), got {rate}")
+    PlatformPacer(platform_rate, platform_pause)  # the same checks as at crawl time, before it starts
     delay = 1.0 / rate
     settings: dict[str, Any] = {
         "BOT_NAME": "milcourt",
@@ -69,7 +74,16 @@ def crawl_settings(*, rate: float = 1.0, contact: str | None = None, jobdir: Pat
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
             "milcourt.crawl.middlewares.ReplayDone": 50,
             "milcourt.crawl.middlewares.BackoffRetry": 560,
+            # nearer the download than BackoffRetry: it sees a captcha answer first
+            "milcourt.crawl.captcha.keeper.CaptchaKeeper": 580,
+            "milcourt.crawl.probe.ProbeTrace": 590,  # records only under --probe
         },
+        "DOWNLOAD_HANDLERS": {"http": "milcourt.crawl.platform.PlatformPacedHandler",
+                              "https": "milcourt.crawl.platform.PlatformPacedHandler"},
+        "MILCOURT_CAPTCHA": captcha,
+        "MILCOURT_CAPTCHA_ROUNDS": 3,
+        "MILCOURT_PLATFORM_RATE": platform_rate,
+        "MILCOURT_PLATFORM_PAUSE": platform_pause,
         "ITEM_PIPELINES": dict(ORDER),
         "DUPEFILTER_CLASS": "milcourt.crawl.settings.RunDupeFilter",
         "SCHEDULER_DISK_QUEUE": "scrapy.squeues.FifoMemoryQueue",

@@ -42,6 +42,14 @@ class FaultConfig:
     slow_host_seconds: float = 0.2
     changed_share: float = 0.02  # cases whose card changes on a later visit
     removed_share: float = 0.005  # cases removed from the site once their card was served
+    # not faults but how the real sites are: in every mode
+    captcha_share: float = 0.25  # courts whose search always demands a captcha (about 520 of 2,270 real ones)
+    pair_lifetime: float = 1800.0  # seconds a solved (captcha, captchaid) pair opens searches
+    captcha_refresh: float = 300.0  # seconds a client is shown the same unsolved image
+    platform_rate: float = 50.0  # requests per second over all courts (over platform_window) that trip the block
+    platform_window: float = 5.0
+    platform_failures: int = 20  # wrong captcha codes within platform_window that trip it
+    platform_block_seconds: float = 2.0  # how long the platform then answers «Информация временно недоступна»
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -64,6 +72,7 @@ class FaultPlan:
     gates: dict[str, tuple[int, int]] = field(default_factory=dict)
     outages: dict[str, tuple[int, int]] = field(default_factory=dict)
     slow_hosts: set[str] = field(default_factory=set)
+    captcha_courts: set[str] = field(default_factory=set)
     down_courts: list[str] = field(default_factory=list)
     changed: set[tuple[str, str, str]] = field(default_factory=set)
     removed: set[tuple[str, str, str]] = field(default_factory=set)
@@ -77,6 +86,8 @@ class FaultPlan:
     @classmethod
     def build(cls, population: Population, config: FaultConfig) -> FaultPlan:
         plan = cls(config, population.seed)
+        pick = random.Random(f"captcha:{population.seed}")  # its own draws: the faults stay as they were
+        plan.captcha_courts = {c.code for c in population.courts if pick.random() < config.captcha_share}
         if config.mode == "none":
             return plan
         rng = random.Random(f"faults:{population.seed}")

@@ -7,15 +7,23 @@ Modelled on sudrf_captcha_form.html: a GET form ``calform`` with the hidden ``na
 
 from __future__ import annotations
 
+import base64
+
+from milcourt.simulate.captcha import Challenge
 from milcourt.simulate.layout import module_page
 from milcourt.simulate.pages import TITLES, new_param, today
 from milcourt.simulate.population import DELO_FIRST
 
-_CAPTCHA = """					<tr>
+
+def _captcha(challenge: Challenge) -> str:
+    """The captcha row as the engine prints it: the image inline as ``data: image/png;base64, …``."""
+    image = base64.b64encode(challenge.image).decode("ascii")
+    tag = f'<img src="data: image/png;base64, {image}" style="border: 1px solid #4a739d;">' if challenge.image else ""
+    return f"""					<tr>
 						<td style="width:10%;" align="right">Проверочный код</td>
 						<td style="width:40%;">  <input name='captcha' autocomplete='off' id='captcha' type='text' class='Lookup' size=10>
-						<img src="data: image/png;base64, iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYGAAAAAEAAH2FzhVAAAAAElFTkSuQmCC" style="border: 1px solid #4a739d;">
-						<input name="captchaid" type="hidden" value="simulated0captcha0id">
+						{tag}
+						<input name="captchaid" type="hidden" value="{challenge.captchaid}">
 						</td>
 					</tr>
 """
@@ -32,12 +40,12 @@ def _range(name: str, label: str) -> str:
             f" по <input name='{name}2D' type='text'  size=10 class='Lookup'></nobr></td>\n        </tr>\n")
 
 
-def render_search_form(court_name: str, root: str, delo_id: str, captcha: bool) -> bytes:
+def render_search_form(court_name: str, root: str, delo_id: str, captcha: Challenge | None) -> bytes:
     first = delo_id == DELO_FIRST
     t, T = ("u1", "U1") if first else ("u2", "U2")
     fields = _text(f"{T}_DEFENDANT__NAMESS", "Фамилия") + _text(f"{t}_case__CASE_NUMBERSS", "Номер дела")
     fields += _text(f"{t}_case__JUDICIAL_UIDSS", "Уникальный идентификатор дела")
-    fields += _CAPTCHA if captcha else ""
+    fields += _captcha(captcha) if captcha is not None else ""
     extra = _range(f"{t}_case__ENTRY_DATE", "Дата поступления")
     if not first:
         extra += _text("U2_CASE__CASE_NUMBER_ISS", "Номер дела в первой инстанции")

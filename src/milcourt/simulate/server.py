@@ -11,16 +11,20 @@ bind anything else.
 from __future__ import annotations
 
 import json
+import random
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
 from milcourt.simulate import forms, layout, pages
+from milcourt.simulate.captcha import CaptchaDesk, Challenge, draw_captcha
 from milcourt.simulate.evolve import World
 from milcourt.simulate.faults import Action, FaultPlan
+from milcourt.simulate.platform import PlatformGuard
 from milcourt.simulate.population import Case, Population
 from milcourt.simulate.registry import military_courts
 from milcourt.simulate.search import instance_of, search
@@ -41,6 +45,12 @@ class SimulatedCourts:
         self.docs: dict[tuple[str, int], Case] = {}
         for case in population.cases:
             self.add_case(case)
+        cfg = plan.config
+        self.desk = CaptchaDesk(seed=population.seed, refresh=cfg.captcha_refresh, lifetime=cfg.pair_lifetime)
+        self.platform = PlatformGuard(cfg.platform_rate, cfg.platform_window, cfg.platform_failures,
+                                      cfg.platform_block_seconds)
+        #: court → corrupt | size | missing: its form shows a damaged captcha image (tests of bad input)
+        self.captcha_damage: dict[str, str] = {}
         self.stats: Counter[str] = Counter()
         self.world: World | None = None  # an evolving world: each next crawl is a day later
         self.on_removable_served: Callable[[], None] | None = None  # e.g. persist the state
@@ -56,23 +66,35 @@ class SimulatedCourts:
         world.on_new = self.add_case
         self.world = world
 
-    def respond(self, court: str, root: str, query: str) -> tuple[int, bytes, Action]:
-        """(status, body, action) for a ``modules.php`` request to ``court``."""
+    def respond(self, court: str, root: str, query: str, client: str = "127.0.0.1") -> tuple[int, bytes, Action]:
+        """(status, body, action) for a ``modules.php`` request to ``court`` from ``client``."""
         pairs = parse_qsl(query, keep_blank_values=True, encoding="cp1251")
         params = {k.lower(): v for k, v in pairs}
         op = params.get("name_op", "")
         kind = {"r": "search", "r_juid": "search", "case": "card", "doc": "doc"}.get(op, "form")
+        name = self.courts[court].name
+        if self.platform.arrive():  # the platform's block answers every court alike
+            self.stats["platform_block"] += 1
+            blocked = Action("platform_block", 429 if len(self.platform.times) % 4 == 0 else 200)
+            return blocked.status, layout.unavailable_page(name), blocked
         action = self.plan.decide(court, kind)
         self.stats[action.kind] += 1
-        name = self.courts[court].name
         if action.kind in ("down", "unavailable"):
             return action.status, layout.unavailable_page(name), action
         if action.kind == "error":
             return action.status, b"<html><body><h1>Service Unavailable</h1></body></html>", action
         delo_id = params.get("delo_id", "1540006")
-        if action.kind == "captcha":
-            content = layout.captcha_gate_content(root, delo_id, pages.new_param(delo_id))
-            return 200, layout.module_page(name, pages.today(), delo_id, content), action
+        demands = court in self.plan.captcha_courts or action.kind == "captcha"
+        if kind == "search" and demands:
+            verdict = self.desk.check(court, params.get("captcha", ""), params.get("captchaid", ""))
+            if verdict == "wrong":
+                self.platform.failed()
+                self.stats["captcha_wrong"] += 1
+                content = layout.captcha_gate_content(root, delo_id, pages.new_param(delo_id))
+                return 200, layout.module_page(name, pages.today(), delo_id, content), action
+            if verdict == "expired":  # silently the form again, with a new image
+                self.stats["pair_expired"] += 1
+                return 200, forms.render_search_form(name, root, delo_id, self.desk.challenge(court, client)), action
         if kind == "card":
             return self._card(court, root, params, action)
         if kind == "doc":
@@ -93,7 +115,19 @@ class SimulatedCourts:
             body = pages.render_listing(court, name, root, delo_id, found.rows, found.total, found.page, found.pages,
                                         found.filters, early={c.key() for c in found.rows if self.plan.is_early(c.key())})
             return 200, body, action
-        return 200, forms.render_search_form(name, root, delo_id, court in self.plan.gates), action
+        shows = court in self.plan.captcha_courts or court in self.plan.gates
+        challenge = self._damaged(court, self.desk.challenge(court, client)) if shows else None
+        return 200, forms.render_search_form(name, root, delo_id, challenge), action
+
+    def _damaged(self, court: str, challenge: Challenge) -> Challenge:
+        damage = self.captcha_damage.get(court)
+        if damage == "corrupt":
+            return replace(challenge, image=challenge.image[:40] + b"\x00garbage")
+        if damage == "size":
+            return replace(challenge, image=draw_captcha(challenge.answer, random.Random(0), size=(120, 40)))
+        if damage == "missing":
+            return replace(challenge, image=b"")
+        return challenge
 
     def _card(self, court: str, root: str, params: dict[str, str], action: Action) -> tuple[int, bytes, Action]:
         case = self.cards.get((court, _int(params.get("case_id"))))
@@ -152,7 +186,7 @@ class _Handler(BaseHTTPRequestHandler):
         if rest not in ([], ["modules.php"]):
             return self._send(404, layout.encode("<html><body>Not found</body></html>"))
         query = url.query or "name=sud_delo"
-        status, body, action = sim.respond(court, root, query)
+        status, body, action = sim.respond(court, root, query, self.client_address[0])
         if action.delay:
             time.sleep(action.delay)
         self._send(status, body, truncate=action.kind == "truncate")

@@ -58,6 +58,7 @@ def truth(population: Population, plan: FaultPlan, params: dict[str, Any]) -> di
         "cases": [case_record(c) for c in population.cases],
         "counts": counts(population),
         "down_courts": list(plan.down_courts),
+        "captcha_courts": sorted(plan.captcha_courts),
         "removed": keys(plan.removed),
         "changed": keys(plan.changed),
     }

@@ -306,6 +306,26 @@ def _v6_monitor(conn: Connection) -> None:
     md.create_all(conn, tables=[md.tables[n] for n in ("crawl_runs", "case_changes", "saved_searches")])
 
 
+#: Counters a crawl keeps per court for the captchas and the platform's blocks (frozen DDL).
+_V7_CRAWL_CAPTCHA_COLUMNS = (
+    ("captchas", "INTEGER NOT NULL DEFAULT 0"),
+    ("captcha_first_try", "INTEGER NOT NULL DEFAULT 0"),
+    ("captcha_retried", "INTEGER NOT NULL DEFAULT 0"),
+    ("captcha_by_hand", "INTEGER NOT NULL DEFAULT 0"),
+    ("captcha_given_up", "INTEGER NOT NULL DEFAULT 0"),
+    ("pairs_expired", "INTEGER NOT NULL DEFAULT 0"),
+    ("platform_blocks", "INTEGER NOT NULL DEFAULT 0"),
+    ("platform_pause_s", "FLOAT NOT NULL DEFAULT 0"),
+)
+
+
+def _v7_crawl_captcha_counts(conn: Connection) -> None:
+    """The crawl log counts, per court, captchas met and how they were answered, expired pairs,
+    and the platform's blocks with the time they cost (real sites gate their search)."""
+    for name, ddl in _V7_CRAWL_CAPTCHA_COLUMNS:
+        conn.exec_driver_sql(f"ALTER TABLE crawl_log ADD COLUMN {name} {ddl}")
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -316,9 +336,9 @@ MIGRATIONS: list[Migration] = [
      _v3_courts_facts_crawls_official),
     (4, "indexes on cases.received and cases.decided (browsing and date filters at scale)", _v4_date_indexes),
     (5, "charges.stage: preparation or attempt (art. 30) of a charged article", _v5_charge_stage),
-
-
     (6, "monitor: crawl_runs, case_changes (each run's change set), saved_searches", _v6_monitor),
+    (7, "crawl_log: captchas met, solved first try / after retries / by hand, given up; pairs expired; "
+        "platform blocks and pause seconds", _v7_crawl_captcha_counts),
 ]
 
 LATEST = MIGRATIONS[-1][0]

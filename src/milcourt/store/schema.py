@@ -148,6 +148,10 @@ courts = _v3["courts"]
 act_facts = _v3["act_facts"]
 act_motives = _v3["act_motives"]
 crawl_log = _v3["crawl_log"]
+for _name in ("captchas", "captcha_first_try", "captcha_retried", "captcha_by_hand", "captcha_given_up",
+              "pairs_expired", "platform_blocks"):  # v6
+    crawl_log.append_column(sa.Column(_name, sa.Integer, nullable=False, server_default="0"))
+crawl_log.append_column(sa.Column("platform_pause_s", sa.Float, nullable=False, server_default="0"))  # v6
 official_convictions = _v3["official_convictions"]
 
 # v7: the monitor's runs, change sets and saved searches

@@ -20,6 +20,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from milcourt.crawl.captcha.solver import Solver
 from milcourt.crawl.journal import Ledger, RawArchive, RunJournal
 from milcourt.crawl.middlewares import RESCHEDULED, Delayer, backoff_seconds
 from milcourt.crawl.pipelines import PageItem
@@ -37,6 +38,7 @@ class CourtSpider(scrapy.Spider):
     def __init__(self, *, sites: list[Site], articles: list[str], since: date | None, until: date | None,
                  instance: str, store: Any, ledger: Ledger, journal: RunJournal, archive: RawArchive,
                  report: CrawlReport, synthetic: bool = False, proxy: str | None = None,
+                 captcha_solver: Solver | None = None, probe: bool = False, probe_trace: Any = None,
                  **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.sites = {s.court.code: s for s in sites}
@@ -47,6 +49,9 @@ class CourtSpider(scrapy.Spider):
         self.report = report
         self.synthetic = synthetic
         self.proxy = proxy
+        self.captcha_solver = captcha_solver  # read by the CaptchaKeeper middleware
+        self.probe = probe  # one search, nothing followed or stored (``--probe``)
+        self.probe_trace = probe_trace  # filled by the ProbeTrace middleware
         self.outstanding: dict[str, int] = defaultdict(int)
         # court → instance → did every search of it finish without a failed or blocked page?
         self.complete: dict[tuple[str, str], bool] = {}

@@ -51,6 +51,8 @@ class SudrfSpider(CourtSpider):
             for srv in site.court.srv:
                 for article in self.articles:
                     yield self.search(site, register.instance, srv, article, self.since, self.until)
+                    if self.probe:
+                        return  # one search of one court, for its diagnostics
 
     def search(self, site: Site, instance: str, srv: str, article: str, since: date | None,
                until: date | None, url: str | None = None, rows_before: int = 0,
@@ -80,6 +82,9 @@ class SudrfSpider(CourtSpider):
                 if not self.retry_later(response.request, f"expected results, got {page.get('kind')}"):  # type: ignore[arg-type]
                     self.mark_incomplete(court, meta["instance"])
                     self.request_done(court)
+                return
+            if self.probe:  # seen and classified by the probe's trace; nothing followed or stored
+                self.request_done(court)
                 return
             yield from self._follow_listing(response, site, page)
         except Exception:
