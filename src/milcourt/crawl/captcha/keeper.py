@@ -119,7 +119,13 @@ class CaptchaKeeper:
 
     # -- responses ----------------------------------------------------------------------
     def process_response(self, request: Request, response: Response) -> Response | Request:
-        if not self._active() or "replayed" in response.flags:
+        if not self._active():
+            return response
+        if "replayed" in response.flags:
+            # a resumed run: this exact search, pair included, was answered with results before
+            carried = pair_of(request.url)
+            if request.meta.get("captcha_trial") and carried is not None:
+                self._accepted(self._host(str(request.meta.get("court", "?"))), carried)
             return response
         role = request.meta.get("role")
         if role == FORM_ROLE:
