@@ -97,7 +97,11 @@ class CaptchaKeeper:
             return
         for host in self.hosts.values():
             if host.state in ("solving", "trying"):
-                self._give_up(host, "captcha flow interrupted: the form or the trial search failed")
+                # its form or trial request was lost (an error with no retry left, or dropped on
+                # the way): ask again while rounds are left, so the crawl does not stall on it
+                self._back_off(host, "captcha flow interrupted: the form or the trial search failed")
+                if host.state != "given_up":
+                    raise DontCloseSpider
 
     def _active(self) -> bool:
         return self.mode != "off" and self.solver is not None
