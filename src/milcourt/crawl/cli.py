@@ -8,9 +8,14 @@ from typing import Any
 
 import typer
 
-from milcourt.crawl.captcha.solver import MODES
-from milcourt.crawl.options import backoff_settings, option_date
-from milcourt.crawl.platform import DEFAULT_PLATFORM_PAUSE, DEFAULT_PLATFORM_RATE
+from milcourt.crawl.options import (
+    CAPTCHA,
+    PLATFORM_PAUSE,
+    PLATFORM_RATE,
+    backoff_settings,
+    captcha_mode,
+    option_date,
+)
 from milcourt.crawl.probe import Trace
 from milcourt.crawl.runner import DEFAULT_ARTICLES, CrawlOptions, default_archive, run_crawl
 
@@ -33,11 +38,9 @@ def crawl(
     backoff: float = typer.Option(10.0, "--backoff", help="First wait before retrying an error, seconds (gates: 6x); doubles each time"),
     as_json: bool = typer.Option(False, "--json", help="Print the per-court summary as JSON Lines"),
     quiet: bool = typer.Option(False, "--quiet", help="No live progress line"),
-    captcha: str = typer.Option("auto", "--captcha", help="auto (offline OCR) | manual (you type the digits) | off (record the gate, back off)"),
-    platform_rate: float = typer.Option(round(DEFAULT_PLATFORM_RATE, 3), "--platform-rate",
-                                        help="Requests per second over ALL court sites together (at most)"),
-    platform_pause: float = typer.Option(DEFAULT_PLATFORM_PAUSE, "--platform-pause",
-                                         help="Seconds every site is left alone after the platform's block (429 / «Информация временно недоступна»)"),
+    captcha: str = CAPTCHA,
+    platform_rate: float = PLATFORM_RATE,
+    platform_pause: float = PLATFORM_PAUSE,
     probe: str = typer.Option(None, "--probe", help="One search of this court (code) with full diagnostics; nothing stored"),
 ) -> None:
     """Crawl the courts' case search (article × received date), every results page, every case
@@ -52,8 +55,7 @@ def crawl(
     """
     if instance not in ("first", "appeal", "all"):
         raise typer.BadParameter(f"--instance must be first, appeal or all, got {instance!r}")
-    if captcha not in MODES:
-        raise typer.BadParameter(f"--captcha must be one of {', '.join(MODES)}, got {captcha!r}")
+    captcha = captcha_mode(captcha)
     opts = CrawlOptions(
         courts=courts, articles=[a.strip() for a in articles.split(",") if a.strip()],
         since=option_date(since, "--since"), until=option_date(until, "--until") or date.today(), instance=instance,

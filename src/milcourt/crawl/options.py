@@ -7,6 +7,23 @@ from datetime import date
 
 import typer
 
+from milcourt.crawl.captcha.solver import MODES
+from milcourt.crawl.platform import DEFAULT_PLATFORM_PAUSE, DEFAULT_PLATFORM_RATE
+
+#: The captcha and platform-politeness options, the same objects in both verbs' signatures.
+CAPTCHA = typer.Option("auto", "--captcha", help="auto (offline OCR) | manual (you type the digits) | off (record the gate, back off)")
+PLATFORM_RATE = typer.Option(round(DEFAULT_PLATFORM_RATE, 3), "--platform-rate",
+                             help="Requests per second over ALL court sites together (at most)")
+PLATFORM_PAUSE = typer.Option(DEFAULT_PLATFORM_PAUSE, "--platform-pause",
+                              help="Seconds every site is left alone after the platform's block (429 / «Информация временно недоступна»)")
+
+
+def captcha_mode(value: str) -> str:
+    """``--captcha``, checked."""
+    if value not in MODES:
+        raise typer.BadParameter(f"--captcha must be one of {', '.join(MODES)}, got {value!r}")
+    return value
+
 
 def option_date(value: str | None, flag: str) -> date | None:
     if not value:

@@ -23,7 +23,14 @@ from typing import Any
 import typer
 
 from milcourt.crawl.lock import TOKEN_ENV, CrawlLock, LockHeld
-from milcourt.crawl.options import backoff_settings, option_date
+from milcourt.crawl.options import (
+    CAPTCHA,
+    PLATFORM_PAUSE,
+    PLATFORM_RATE,
+    backoff_settings,
+    captcha_mode,
+    option_date,
+)
 from milcourt.crawl.runner import DEFAULT_ARTICLES, CrawlOptions, lock_path, run_crawl
 
 LOCK_HELD_EXIT = 3
@@ -112,6 +119,9 @@ def watch(
     contact: str = typer.Option(None, "--contact", help="Contact in the User-Agent (env MILCOURT_CONTACT)"),
     row_limit: int = typer.Option(0, "--row-limit", help="The sites' search row limit; 0 = detect from short lists only"),
     as_json: bool = typer.Option(False, "--json", help="Print each round's account as a JSON line"),
+    captcha: str = CAPTCHA,
+    platform_rate: float = PLATFORM_RATE,
+    platform_pause: float = PLATFORM_PAUSE,
 ) -> None:
     """Watch the courts: an incremental crawl every --every, each run's change set in the store
     (new, decided, new act, appeal filed, removed), one crawl of a store at a time.
@@ -119,6 +129,7 @@ def watch(
     Example: milcourt watch --every 24h --courts military --contact you@example.org
     """
     seconds = parse_every(every)
+    captcha = captcha_mode(captcha)
     if budget < 0:
         raise typer.BadParameter(f"--budget must be >= 0 cards, got {budget}")
     if not once:
@@ -141,7 +152,8 @@ def watch(
         since=option_date(since, "--since"), until=date.today(), db=db, archive=archive,
         resume=True, proxy=proxy, rate=rate, base_url=base_url, host_mode=host_mode, contact=contact,
         row_limit=row_limit, progress=False, settings=backoff_settings(backoff), budget=budget,
-        refresh_days=refresh_days, command="watch")
+        refresh_days=refresh_days, command="watch", captcha=captcha, platform_rate=platform_rate,
+        platform_pause=platform_pause)
     try:
         status = _round(opts, as_json)
     except LockHeld as exc:
