@@ -11,11 +11,15 @@ from collections import Counter
 from typing import Any
 
 from milcourt import parse
+from milcourt.crawl.pages import card_links
 from milcourt.simulate.faults import FaultConfig, FaultPlan
-from milcourt.simulate.pages import card_url, lower_style, render_card, render_doc
+from milcourt.simulate.pages import act_on_own_page, card_url, doc_url, lower_style, render_card, render_doc
 from milcourt.simulate.population import generate
 from milcourt.simulate.server import CourtServer, SimulatedCourts
 from milcourt.simulate.truth import case_record
+
+
+ROOT = "http://127.0.0.1:8080/54GV0003"
 
 
 def _facts(page: dict[str, Any]) -> dict[str, Any]:
@@ -38,7 +42,11 @@ def test_every_card_parses_back_into_its_truth() -> None:
         page = parse.parse_page(render_card(case, f"/{case.court}"), source=f"{case.court} {case.number}")
         assert page["kind"] == "case_card"
         assert _facts(page) == _truth_facts(case_record(case))
-        assert len(page["acts"]) == (1 if case.act else 0)
+        assert len(page["acts"]) == (1 if case.act and not act_on_own_page(case) else 0)
+        if case.act and act_on_own_page(case):  # the card links the act's own page, which links back
+            assert card_links(render_card(case, ROOT), card_url(ROOT, case)) == [doc_url(ROOT, case)]
+            act = parse.parse_page(render_doc(case, ROOT), source=doc_url(ROOT, case), base_url=doc_url(ROOT, case))
+            assert act["kind"] == "act" and act["case_url"] == card_url(ROOT, case) and len(act["text"]) > 500
 
 
 def _get(url: str) -> bytes:

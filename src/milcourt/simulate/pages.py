@@ -11,8 +11,9 @@ The behaviours of real pages appear in stable shares (drawn from the case or the
 from the population's random stream): a hidden print copy of the card's tables (a quarter of
 the cards), art. 30 printed before the article of an attempt or preparation (one case in
 twenty), the lower court under three wordings by appeal court (its own tab with the first-
-instance labels or with generic ones, or the court's own words in the ДЕЛО tab), and each act
-on a page of its own that links back to its card.
+instance labels or with generic ones, or the court's own words in the ДЕЛО tab), each act
+on a page of its own that links back to its card, and a third of the cards with an act linking
+that page from their acts tab instead of printing the text.
 """
 
 from __future__ import annotations
@@ -100,7 +101,18 @@ def _events_tab(tab: int, case: Case, early: bool) -> str:
     return _grid(tab, "ДВИЖЕНИЕ ДЕЛА", header, rows, False)
 
 
-def _acts_tab(tab: int, case: Case) -> str:
+def act_on_own_page(case: Case) -> bool:
+    """A third of the cards with an act link it to a page of its own (``name_op=doc``) instead of
+    printing its text in the acts tab, as courts publishing the act as a document do; drawn from
+    the case, so the crawler must follow the link to store the act."""
+    return case.act is not None and _variant(f"act {case.court} {case.number}", 3) == 0
+
+
+def _acts_tab(tab: int, case: Case, root: str) -> str:
+    if act_on_own_page(case):  # the link only: no ``cont_doc`` block, whose text would read as the act
+        return (f"<div id='cont{tab}' style='display: none; padding: 0 15px 15px 15px;'><br>"
+                f"<div style='padding: 15px;'><a href='{doc_url(root, case)}' target='_blank'>Судебный акт #1 "
+                f"({escape(case.act_title.capitalize())})</a></div></div>")
     return (f"<div id='cont{tab}' style='display: none; padding: 0 15px 15px 15px;'><ul class='tabs'>"
             f"<li id='tab_doc1' class='sel'><a href='#' onclick='index_docs(1, 1); return false;'>"
             f"&nbsp;Судебный акт #1 ({escape(case.act_title.capitalize())})&nbsp;</a></li></ul><div class='contentt'>"
@@ -184,7 +196,7 @@ def render_card(case: Case, root: str = "", *, early: bool = False) -> bytes:
         parts.append("<div class='lawcase-tab-content printVersionBody none' id='printVersionBodyCase' "
                      "style='display: none;'>" + "".join(copied) + "</div>\n")
     if act_shown:
-        parts.append(_acts_tab(tab + 3, case))
+        parts.append(_acts_tab(tab + 3, case, root))
     published = ddmmyyyy(case.received)
     modified = ddmmyyyy(min((case.decided or case.received) + timedelta(days=3 if early else 20), AS_OF))
     content = (f"\t<div id=line></div>\n<div align='center' class='title'>\n\t{TITLES[case.instance]}</div>\n"
