@@ -70,6 +70,8 @@ def _same(store: dict, expected: dict) -> None:
     for key, case in expected.items():
         got = store[key]
         assert (got["received"], got["decided"], got["result"]) == (case["received"], case["decided"], case["result"]), key
+        assert sorted((a["article"], a["part"], a["point"]) for a in got["articles"]) == sorted(
+            (a["article"], a["part"], a.get("point")) for a in case["articles"]), key
         assert got["synthetic"] is True
 
 

@@ -28,14 +28,15 @@ def test_demo_store_holds_exactly_the_simulated_cases(tmp_path: Path) -> None:
     truth = json.loads((out / "truth.json").read_text(encoding="utf-8"))["cases"]
 
     def ours(c: dict) -> tuple:
-        arts = sorted((a["article"], a["part"]) for a in c["articles"])
+        arts = sorted((a["article"], a["part"], a["point"]) for a in c["articles"])
         return (c["court_code"], c["number"], c["instance"], tuple(arts), c["received"], c["decided"], c["result"])
 
     def theirs(c: dict) -> tuple:
-        arts = sorted((a["article"], a["part"]) for a in c["articles"])
+        arts = sorted((a["article"], a["part"], a.get("point")) for a in c["articles"])
         return (c["court"], c["number"], c["instance"], tuple(arts), c["received"], c["decided"], c["result"])
 
     assert sorted(map(ours, stored)) == sorted(map(theirs, truth))  # nothing lost, nothing doubled
+    assert any(a.get("point") for c in truth for a in c["articles"])  # points lists went through too
     assert all(c["synthetic"] for c in stored)
     # known answers: first-instance cases by court, month and article, as truth.json counts them
     counted = subprocess.run([sys.executable, "-c", "from milcourt.cli import main; main()", "stats", "--by",

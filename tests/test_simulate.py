@@ -17,7 +17,14 @@ from typer.testing import CliRunner
 from milcourt.cli import app
 from milcourt.simulate.calibration import monthly_weights
 from milcourt.simulate.faults import FaultConfig, FaultPlan
-from milcourt.simulate.pages import act_on_own_page, card_url, doc_url, lower_style, render_card, render_listing
+from milcourt.simulate.pages import (
+    act_on_own_page,
+    card_url,
+    doc_url,
+    lower_style,
+    render_card,
+    render_listing,
+)
 from milcourt.simulate.population import generate
 from milcourt.simulate.server import CourtServer, SimulatedCourts
 from milcourt.simulate.truth import truth
@@ -66,7 +73,7 @@ def test_case_identities_and_appeal_links(population) -> None:
     for c in firsts.values():
         assert UID.match(c["uid"]) and c["uid"].startswith(c["court"])
         assert re.fullmatch(r"1-\d+/" + c["received"][:4], c["number"])
-        assert {a["article"] for a in c["articles"]} <= {"337", "338", "332", "339", "352.1"}
+        assert {a["article"] for a in c["articles"]} <= {"337", "338", "332", "339", "352.1", "335"}
     for a in appeals:
         assert re.fullmatch(r"22-\d+/" + a["received"][:4], a["number"])
         low = firsts[(a["lower"]["court"], a["lower"]["number"])]
@@ -74,6 +81,18 @@ def test_case_identities_and_appeal_links(population) -> None:
         assert a["received"] > low["decided"] and a["articles"] == low["articles"]
     part5 = sum(1 for c in firsts.values() for x in c["articles"] if x == {"article": "337", "part": "5"})
     assert part5 > 0.4 * len(firsts), "most cases are 337 ч.5"
+
+
+def test_hazing_is_charged_with_its_points_besides_an_absence(population) -> None:
+    firsts = [c for c in _truth(population)["cases"] if c["instance"] == "first"]
+    hazing = [c for c in firsts if any(a["article"] == "335" for a in c["articles"])]
+    assert 0.01 < len(hazing) / len(firsts) < 0.06
+    for c in hazing:
+        assert c["articles"][0]["article"] == "337" and c["articles"][1]["part"] == "2"
+        assert re.fullmatch(r"[а-г](,[а-г])*", c["articles"][1]["point"])  # as the parser joins them
+    several = sum("," in c["articles"][1]["point"] for c in hazing)
+    assert 0.3 * len(hazing) < several < len(hazing)
+    assert all("point" not in a for c in firsts for a in c["articles"] if a["article"] != "335")
 
 
 def test_monthly_shape_follows_the_published_series() -> None:

@@ -38,10 +38,23 @@ STAGE_PART = {"preparation": "1", "attempt": "3"}  # the part of art. 30 courts 
 def articles_text(case: Case) -> str:
     """'ст.337 ч.5 УК РФ' or 'ст.337 ч.5; ст.338 УК РФ', as the ЛИЦА tab prints them; an attempt
     or preparation prints art. 30 before the article it modifies ('ст.30 ч.3, ст.337 ч.5 УК РФ')."""
-    parts = [f"ст.{a} ч.{p}" if p else f"ст.{a}" for a, p in case.articles]
+    parts = [_article(case, a, p) for a, p in case.articles]
     if case.stage is not None and parts:
         parts[0] = f"ст.30 ч.{STAGE_PART[case.stage]}, {parts[0]}"
     return "; ".join(parts) + " УК РФ"
+
+
+def _article(case: Case, article: str, part: str | None) -> str:
+    """One article as the ЛИЦА tab prints it; its points, where it has any, in one of the two forms
+    the sites use, by court: after it ("ст.335 ч.2 п.п.а,в") or before it ("п.п. а,в ч.2 ст.335")."""
+    text = f"ст.{article} ч.{part}" if part else f"ст.{article}"
+    point = case.point(article, part)
+    if not point:
+        return text
+    mark = "п.п." if "," in point else "п."
+    if _variant(f"points {case.court}", 2) == 0:
+        return f"{text} {mark}{point}"
+    return f"{mark} {point} {f'ч.{part} ' if part else ''}ст.{article}"
 
 
 LOWER_STYLES = ("first_instance_tab", "generic_tab", "case_tab")

@@ -26,7 +26,8 @@ from milcourt.simulate.population import Case, Population
 def case_record(case: Case) -> dict[str, Any]:
     record: dict[str, Any] = {
         "court": case.court, "number": case.number, "instance": case.instance, "uid": case.uid,
-        "articles": [{"article": a, "part": p} for a, p in case.articles],
+        "articles": [{"article": a, "part": p} | ({"point": case.point(a, p)} if case.point(a, p) else {})
+                     for a, p in case.articles],
         "received": case.received.isoformat(), "decided": case.decided.isoformat() if case.decided else None,
         "result": case.result,
     }
