@@ -12,8 +12,9 @@ from the population's random stream): a hidden print copy of the card's tables (
 the cards), art. 30 printed before the article of an attempt or preparation (one case in
 twenty), the lower court under three wordings by appeal court (its own tab with the first-
 instance labels or with generic ones, or the court's own words in the ДЕЛО tab), each act
-on a page of its own that links back to its card, and a third of the cards with an act linking
-that page from their acts tab instead of printing the text.
+on a page of its own that links back to its card, a third of the cards with an act linking
+that page from their acts tab instead of printing the text, and the point lists of hazing
+(art. 335 ч.2) after the article or before it, by court.
 """
 
 from __future__ import annotations
