@@ -122,8 +122,8 @@ def act_on_own_page(case: Case) -> bool:
     return case.act is not None and _variant(f"act {case.court} {case.number}", 3) == 0
 
 
-def _acts_tab(tab: int, case: Case, root: str) -> str:
-    if act_on_own_page(case):  # the link only: no ``cont_doc`` block, whose text would read as the act
+def _acts_tab(tab: int, case: Case, root: str, inline: bool) -> str:
+    if not inline:  # the link only: no ``cont_doc`` block, whose text would read as the act
         return (f"<div id='cont{tab}' style='display: none; padding: 0 15px 15px 15px;'><br>"
                 f"<div style='padding: 15px;'><a href='{doc_url(root, case)}' target='_blank'>Судебный акт #1 "
                 f"({escape(case.act_title.capitalize())})</a></div></div>")
@@ -134,10 +134,11 @@ def _acts_tab(tab: int, case: Case, root: str) -> str:
             f"<span style=\"TEXT-ALIGN: justify\">\n{case.act}</span></div></div></div>")
 
 
-def render_card(case: Case, root: str = "", *, early: bool = False) -> bytes:
+def render_card(case: Case, root: str = "", *, early: bool = False, act_inline: bool | None = None) -> bytes:
     """The case card. ``early`` renders the first version of a page that changes between crawls:
     the last event and the act text are not there yet; the case's facts (dates, articles, result)
-    are the same in both versions."""
+    are the same in both versions. ``act_inline`` prints the act's text (True) or only the link to
+    its own page (False); by default the case's stable share decides (``act_on_own_page``)."""
     person = escape(case.defendant) if case.defendant else HIDDEN
     act_shown = case.act is not None and not early
     style = lower_style(case)
@@ -210,7 +211,7 @@ def render_card(case: Case, root: str = "", *, early: bool = False) -> bytes:
         parts.append("<div class='lawcase-tab-content printVersionBody none' id='printVersionBodyCase' "
                      "style='display: none;'>" + "".join(copied) + "</div>\n")
     if act_shown:
-        parts.append(_acts_tab(tab + 3, case, root))
+        parts.append(_acts_tab(tab + 3, case, root, not act_on_own_page(case) if act_inline is None else act_inline))
     published = ddmmyyyy(case.received)
     modified = ddmmyyyy(min((case.decided or case.received) + timedelta(days=3 if early else 20), AS_OF))
     content = (f"\t<div id=line></div>\n<div align='center' class='title'>\n\t{TITLES[case.instance]}</div>\n"
