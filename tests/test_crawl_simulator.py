@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -70,7 +71,25 @@ def _same(store: dict, expected: dict) -> None:
     for key, case in expected.items():
         got = store[key]
         assert (got["received"], got["decided"], got["result"]) == (case["received"], case["decided"], case["result"]), key
+        assert sorted((a["article"], a["part"], a["point"]) for a in got["articles"]) == sorted(
+            (a["article"], a["part"], a.get("point")) for a in case["articles"]), key
         assert got["synthetic"] is True
+
+
+def _cases_with_acts(path: Path) -> set[tuple[str, str, str]]:
+    with sqlite3.connect(path) as conn:
+        return {(r[0], r[1], r[2]) for r in conn.execute(
+            "SELECT DISTINCT c.court_code, c.number, c.instance FROM cases c JOIN acts a ON a.case_id = c.id")}
+
+
+def _acts_as_truth(path: Path, t: dict) -> None:
+    """Every act of truth.json is stored with its case, those on pages of their own included (the
+    crawler followed the card's link); cards served only in their earlier version have none yet."""
+    early = {(c["court"], c["number"], c["instance"]) for c in t["changed"]}
+    with_act = {k: c["act"] for k, c in _expected(t).items() if "act" in c}
+    assert "page" in with_act.values() and "card" in with_act.values()
+    stored = _cases_with_acts(path)
+    assert {k for k in with_act if k not in early} <= stored <= set(with_act)
 
 
 def test_realistic_faults_nothing_lost_nothing_doubled(tmp_path: Path) -> None:
@@ -79,6 +98,7 @@ def test_realistic_faults_nothing_lost_nothing_doubled(tmp_path: Path) -> None:
         db = f"sqlite:///{tmp_path}/milcourt.db"
         summary = _run(_crawl_cmd(server, db))
         _same(_store_cases(db), _expected(t))
+        _acts_as_truth(tmp_path / "milcourt.db", t)
         assert sum(row["found"] for row in summary) == len(t["cases"])
         # the sites change between crawls: removed cases go, changing cards show their later version
         with urllib.request.urlopen(server.url + "/_sim/next-crawl") as answer:
@@ -100,6 +120,7 @@ def test_heavy_faults_only_the_down_court_is_missing(tmp_path: Path) -> None:
         db = f"sqlite:///{tmp_path}/milcourt.db"
         summary = _run(_crawl_cmd(server, db, "--backoff", "0.01"))
         _same(_store_cases(db), _expected(t))
+        _acts_as_truth(tmp_path / "milcourt.db", t)
         down = set(t["down_courts"])
         assert down and {row["court"] for row in summary if row["failed"] or row["blocked_unresolved"]} == down
     finally:

@@ -28,14 +28,15 @@ def test_demo_store_holds_exactly_the_simulated_cases(tmp_path: Path) -> None:
     truth = json.loads((out / "truth.json").read_text(encoding="utf-8"))["cases"]
 
     def ours(c: dict) -> tuple:
-        arts = sorted((a["article"], a["part"]) for a in c["articles"])
+        arts = sorted((a["article"], a["part"], a["point"]) for a in c["articles"])
         return (c["court_code"], c["number"], c["instance"], tuple(arts), c["received"], c["decided"], c["result"])
 
     def theirs(c: dict) -> tuple:
-        arts = sorted((a["article"], a["part"]) for a in c["articles"])
+        arts = sorted((a["article"], a["part"], a.get("point")) for a in c["articles"])
         return (c["court"], c["number"], c["instance"], tuple(arts), c["received"], c["decided"], c["result"])
 
     assert sorted(map(ours, stored)) == sorted(map(theirs, truth))  # nothing lost, nothing doubled
+    assert any(a.get("point") for c in truth for a in c["articles"])  # points lists went through too
     assert all(c["synthetic"] for c in stored)
     # known answers: first-instance cases by court, month and article, as truth.json counts them
     counted = subprocess.run([sys.executable, "-c", "from milcourt.cli import main; main()", "stats", "--by",
@@ -51,7 +52,25 @@ def test_demo_store_holds_exactly_the_simulated_cases(tmp_path: Path) -> None:
     assert coverage["coverage"]["courts_crawled"] >= len({c["court"] for c in truth})
     report = (out / "report.html").read_text(encoding="utf-8")
     assert "INCLUDES synthetic" in report and '<section id="coverage">' in report
+    _acts_meet_truth(out)
     _extracted_facts_meet_truth(out)
+
+
+def _acts_meet_truth(out: Path) -> None:
+    """Every act of truth.json is stored with its case: from the card that prints it, or from the
+    page of its own the card links to (stored under that page's title, "<act> по … делу - <instance>");
+    a changing card served in its earlier version has none yet, a court taken down none at all."""
+    t = json.loads((out / "truth.json").read_text(encoding="utf-8"))
+    skip = {(c["court"], c["number"], c["instance"]) for c in t["changed"]}
+    where = {(c["court"], c["number"], c["instance"]): c["act"] for c in t["cases"] if "act" in c
+             and c["court"] not in t["down_courts"]}
+    expected = {k for k in where if k not in skip}
+    with sqlite3.connect(out / "milcourt.db") as db:
+        stored = {(r[0], r[1], r[2]): r[3] for r in db.execute(
+            "SELECT c.court_code, c.number, c.instance, a.title FROM cases c JOIN acts a ON a.case_id = c.id")}
+    assert expected <= set(stored) <= set(where)
+    from_pages = {k for k, title in stored.items() if " по уголовному делу - " in (title or "")}
+    assert from_pages and from_pages == {k for k in stored if where[k] == "page"}
 
 
 def _extracted_facts_meet_truth(out: Path) -> None:

@@ -84,7 +84,7 @@ case = Case(court="37GV0001", court_name="Ивановский гарнизон�
             received=date(2024, 3, 1), decided=date(2024, 4, 2), result="Вынесен ПРИГОВОР",
             judge="Эталонов Аркадий Семёнович", defendant="", case_id=7, case_uid="u7", doc_id=7,
             act=f"<{tag}>" * n + text + f"</{tag}>" * n, act_title="Приговор")
-page = parse_page(render_card(case), source="deep.html")
+page = parse_page(render_card(case, act_inline=True), source="deep.html")
 RESULT = {"acts": [a["text"] for a in page["acts"]], "number": page["case"]["number"]}
 """
 

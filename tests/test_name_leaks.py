@@ -165,7 +165,7 @@ def generated_cases(seed: int) -> tuple[list[tuple[Case, str]], list[Someone]]:
                     result="Вынесен ПРИГОВОР", judge=JUDGE, defendant=defendant, case_id=1000 + n,
                     case_uid=f"uid-{n}", doc_id=500 + n, act=act_text(body), act_title="Приговор")
         case.events = [("Судебное заседание", date(2024, 4, 2), "10:00", "Вынесен приговор", "")]
-        html = render_card(case).decode("cp1251")  # sudrf pages are windows-1251
+        html = render_card(case, act_inline=True).decode("cp1251")  # sudrf pages are windows-1251
         if advocate != HIDDEN:  # the advocate's row of the parties table (the first hidden name)
             assert HIDDEN in html
             html = html.replace(HIDDEN, advocate, 1)

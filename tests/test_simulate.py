@@ -17,7 +17,14 @@ from typer.testing import CliRunner
 from milcourt.cli import app
 from milcourt.simulate.calibration import monthly_weights
 from milcourt.simulate.faults import FaultConfig, FaultPlan
-from milcourt.simulate.pages import lower_style, render_card, render_listing
+from milcourt.simulate.pages import (
+    act_on_own_page,
+    card_url,
+    doc_url,
+    lower_style,
+    render_card,
+    render_listing,
+)
 from milcourt.simulate.population import generate
 from milcourt.simulate.server import CourtServer, SimulatedCourts
 from milcourt.simulate.truth import truth
@@ -66,7 +73,7 @@ def test_case_identities_and_appeal_links(population) -> None:
     for c in firsts.values():
         assert UID.match(c["uid"]) and c["uid"].startswith(c["court"])
         assert re.fullmatch(r"1-\d+/" + c["received"][:4], c["number"])
-        assert {a["article"] for a in c["articles"]} <= {"337", "338", "332", "339", "352.1"}
+        assert {a["article"] for a in c["articles"]} <= {"337", "338", "332", "339", "352.1", "335"}
     for a in appeals:
         assert re.fullmatch(r"22-\d+/" + a["received"][:4], a["number"])
         low = firsts[(a["lower"]["court"], a["lower"]["number"])]
@@ -74,6 +81,18 @@ def test_case_identities_and_appeal_links(population) -> None:
         assert a["received"] > low["decided"] and a["articles"] == low["articles"]
     part5 = sum(1 for c in firsts.values() for x in c["articles"] if x == {"article": "337", "part": "5"})
     assert part5 > 0.4 * len(firsts), "most cases are 337 ч.5"
+
+
+def test_hazing_is_charged_with_its_points_besides_an_absence(population) -> None:
+    firsts = [c for c in _truth(population)["cases"] if c["instance"] == "first"]
+    hazing = [c for c in firsts if any(a["article"] == "335" for a in c["articles"])]
+    assert 0.01 < len(hazing) / len(firsts) < 0.06
+    for c in hazing:
+        assert c["articles"][0]["article"] == "337" and c["articles"][1]["part"] == "2"
+        assert re.fullmatch(r"[а-г](,[а-г])*", c["articles"][1]["point"])  # as the parser joins them
+    several = sum("," in c["articles"][1]["point"] for c in hazing)
+    assert 0.3 * len(hazing) < several < len(hazing)
+    assert all("point" not in a for c in firsts for a in c["articles"] if a["article"] != "335")
 
 
 def test_monthly_shape_follows_the_published_series() -> None:
@@ -88,7 +107,8 @@ def test_monthly_shape_follows_the_published_series() -> None:
 
 
 def test_pages_are_windows_1251_with_the_real_labels(population, sudrf_fixtures: Path) -> None:
-    first = next(c for c in population.cases if c.instance == "first" and c.act and c.decided)
+    first = next(c for c in population.cases if c.instance == "first" and c.act and c.decided
+                 and not act_on_own_page(c))
     appeal = next(c for c in population.cases if c.instance == "appeal" and c.decided
                   and lower_style(c) == "first_instance_tab")
     pages = {"leninsky_ufa_criminal.html": render_card(first), "ksoyu_card_criminal.html": render_card(appeal),
@@ -142,6 +162,24 @@ def _get(url: str, host: str | None = None) -> tuple[int, str]:
             return response.status, response.read().decode("cp1251")
     except urllib.error.HTTPError as err:
         return err.code, err.read().decode("cp1251")
+
+
+def test_a_third_of_the_cards_link_their_act_on_a_page_of_its_own(population, serve) -> None:
+    with_act = [c for c in population.cases if c.act]
+    linked = [c for c in with_act if act_on_own_page(c)]
+    assert 0.25 < len(linked) / len(with_act) < 0.42
+    assert {c.instance for c in linked} == {"first", "appeal"}
+    t = {(r["court"], r["number"], r["instance"]): r.get("act") for r in _truth(population)["cases"]}
+    assert all(t[c.key()] == ("page" if act_on_own_page(c) else "card") for c in with_act)
+    server = serve(population)
+    case = linked[0]
+    status, card = _get(server.url + card_url("/" + case.court, case))
+    assert status == 200 and "СУДЕБНЫЕ АКТЫ" in card and "cont_doc" not in card  # no text on the card
+    link = doc_url("/" + case.court, case)
+    assert f"href='{link}'" in card
+    status, page = _get(server.url + link)
+    assert status == 200 and "Информация по делу" in page and card_url("/" + case.court, case) in page
+    assert "ДД.ММ.ГГГГ" in page  # the act's text, depersonalised as on the cards
 
 
 def _search(base: str, court: str, since: str, until: str, article: str = "", page: int = 1) -> str:

@@ -6,23 +6,36 @@ real fixture pages; the simulator's pages must need no special case in it).
 
 from __future__ import annotations
 
+import re
 import urllib.request
 from collections import Counter
 from typing import Any
 
 from milcourt import parse
+from milcourt.crawl.pages import card_links
 from milcourt.simulate.faults import FaultConfig, FaultPlan
-from milcourt.simulate.pages import card_url, lower_style, render_card, render_doc
+from milcourt.simulate.pages import (
+    act_on_own_page,
+    articles_text,
+    card_url,
+    doc_url,
+    lower_style,
+    render_card,
+    render_doc,
+)
 from milcourt.simulate.population import generate
 from milcourt.simulate.server import CourtServer, SimulatedCourts
 from milcourt.simulate.truth import case_record
+
+ROOT = "http://127.0.0.1:8080/54GV0003"
 
 
 def _facts(page: dict[str, Any]) -> dict[str, Any]:
     case = page["case"]
     return {"number": case["number"], "uid": case["uid"], "received": case["received"], "decided": case["decided"],
             "result": case["result"],
-            "articles": [{"article": a["article"], "part": a["part"]} for a in page["persons"][0]["articles"]],
+            "articles": [{"article": a["article"], "part": a["part"]} | ({"point": a["point"]} if a["point"] else {})
+                         for a in page["persons"][0]["articles"]],
             "lower": case["lower_court"]["number"] if case["lower_court"] else None}
 
 
@@ -34,11 +47,18 @@ def _truth_facts(record: dict[str, Any]) -> dict[str, Any]:
 
 def test_every_card_parses_back_into_its_truth() -> None:
     population = generate(seed=21, cases=600, courts=None)
+    printed = [articles_text(c) for c in population.cases if ("335", "2") in c.articles]
+    assert any(re.search(r"ст\.335 ч\.2 п\.(п\.)?[а-г]", t) for t in printed)  # points after the article
+    assert any(re.search(r"п\.(п\.)? [а-г,]+ ч\.2 ст\.335", t) for t in printed)  # and before it
     for case in population.cases:
         page = parse.parse_page(render_card(case, f"/{case.court}"), source=f"{case.court} {case.number}")
         assert page["kind"] == "case_card"
         assert _facts(page) == _truth_facts(case_record(case))
-        assert len(page["acts"]) == (1 if case.act else 0)
+        assert len(page["acts"]) == (1 if case.act and not act_on_own_page(case) else 0)
+        if case.act and act_on_own_page(case):  # the card links the act's own page, which links back
+            assert card_links(render_card(case, ROOT), card_url(ROOT, case)) == [doc_url(ROOT, case)]
+            act = parse.parse_page(render_doc(case, ROOT), source=doc_url(ROOT, case), base_url=doc_url(ROOT, case))
+            assert act["kind"] == "act" and act["case_url"] == card_url(ROOT, case) and len(act["text"]) > 500
 
 
 def _get(url: str) -> bytes:

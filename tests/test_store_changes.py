@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from milcourt.simulate import acts
-from milcourt.simulate.pages import render_card
+from milcourt.simulate.pages import act_on_own_page, card_url, doc_url, render_card, render_doc
 from milcourt.simulate.population import Case, generate
 from milcourt.store import open_store
 from milcourt.store.changes import RunCoverage, finish_run, last_runs, run_changes, start_run
@@ -86,3 +86,35 @@ def test_without_a_run_ingest_records_no_changes(tmp_path: Path, population) -> 
     assert last_runs(store.engine) == []
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM case_changes").scalar() == 0
+
+
+def test_an_act_on_a_page_of_its_own_is_news_once(store_url: str) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(store_url)
+    pop = generate(seed=2, cases=300)
+    early, linked = [c for c in pop.cases if c.instance == "first" and c.act and act_on_own_page(c)][:2]
+    t0 = datetime(2025, 7, 16, tzinfo=UTC)
+
+    def doc(case: Case, when: datetime) -> None:
+        root = f"http://127.0.0.1/{case.court}"
+        store.ingest_act(render_doc(case, root), source=doc_url(root, case), url=doc_url(root, case),
+                         case_url=card_url(root, case), fetched_at=when, synthetic=True)
+
+    def card(case: Case, when: datetime, *, first_version: bool = False) -> None:
+        url = card_url(f"http://127.0.0.1/{case.court}", case)
+        store.ingest_page(render_card(case, f"http://127.0.0.1/{case.court}", early=first_version), source=url,
+                          url=url, fetched_at=when, synthetic=True)
+
+    store.run_id = first = start_run(store.engine, courts=1, synthetic=True)
+    card(early, t0, first_version=True)  # no act yet
+    card(linked, t0)
+    doc(linked, t0)  # new in this run: "new" says it all
+    assert _kinds(store, first) == {(c.court, c.number.upper(), "first", "new") for c in (early, linked)}
+    t1 = t0 + timedelta(days=1)
+    store.run_id = second = start_run(store.engine, courts=1, synthetic=True)
+    card(early, t1)  # the card now links its act
+    doc(early, t1)
+    doc(linked, t1)  # known already
+    assert _kinds(store, second) == {(early.court, early.number.upper(), "first", "new_act")}
+    store.run_id = third = start_run(store.engine, courts=1, synthetic=True)
+    doc(early, t1 + timedelta(days=1))
+    assert _kinds(store, third) == set()

@@ -20,6 +20,7 @@ from scrapy.exceptions import DropItem
 from milcourt.crawl.journal import is_settled
 from milcourt.crawl.middlewares import Delayer, backoff_seconds
 from milcourt.crawl.pages import GATE_KINDS, read_page
+from milcourt.crawl.urls import link_kind
 from milcourt.store import IngestResult
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,8 @@ class ParsePage(_Stage):
     def process_item(self, item: PageItem) -> PageItem:
         report = self.spider.report
         if item.role == "act":
+            if link_kind(item.url) == "act":
+                self._check_act_page(item)
             return item  # act texts and attachments: archived as they are
         if item.parsed is None:
             try:
@@ -102,6 +105,19 @@ class ParsePage(_Stage):
             self._refetch_or_fail(item, f"expected {expected}, got {kind}")
             raise DropItem(f"{item.url}: expected {expected}, got {kind}")
         return item
+
+    def _check_act_page(self, item: PageItem) -> None:
+        """An act's own page cut short or replaced by a gate is fetched again, as a card would be:
+        otherwise the act, which its card does not print, would be lost for good."""
+        try:
+            kind = read_page(item.body, item.url).get("kind")
+        except ValueError as exc:
+            self._refetch_or_fail(item, f"unreadable act page: {exc}")
+            raise DropItem(f"{item.url}: {exc}") from exc
+        if kind in GATE_KINDS:
+            self.spider.report.blocked(item.court, str(kind), item.url)
+            self._refetch_or_fail(item, f"{kind} page")
+            raise DropItem(f"{item.url}: {kind} page")
 
     def _refetch_or_fail(self, item: PageItem, reason: str) -> None:
         """A cut-off or garbled page is usually transient: fetch it again after a backoff."""

@@ -114,8 +114,12 @@ def ru_date(d) -> str:
     return f"{d.day:02d} {MONTHS[d.month - 1]} {d.year} года"
 
 
-def article_ref(article: str, part: str | None) -> str:
-    return f"ч. {part} ст. {article} УК РФ" if part else f"ст. {article} УК РФ"
+def article_ref(article: str, part: str | None, point: str | None = None) -> str:
+    """'ч. 5 ст. 337 УК РФ', with its points as acts print them: 'п. «а», «в» ч. 2 ст. 335 УК РФ'."""
+    ref = f"ч. {part} ст. {article} УК РФ" if part else f"ст. {article} УК РФ"
+    if point:
+        ref = "п. " + ", ".join(f"«{p}»" for p in point.split(",")) + " " + ref
+    return ref
 
 
 def _p(text: str, align: str = "justify") -> str:
@@ -228,7 +232,7 @@ def first_instance_act(rng: random.Random, case: Case) -> tuple[str, str, ActFac
     title = "ПРИГОВОР" if verdict else "ПОСТАНОВЛЕНИЕ"
     facts = ActFacts(doc_type="verdict" if verdict else "termination_ruling")
     who = _who(rng, case)
-    refs = ", ".join(article_ref(a, p) for a, p in case.articles)
+    refs = ", ".join(article_ref(a, p, case.point(a, p)) for a, p in case.articles)
     decided = case.decided
     assert decided is not None
     heading = rng.choice([title, " ".join(title)])  # some courts space the letters: "П Р И Г О В О Р"
@@ -269,7 +273,7 @@ def appeal_act(rng: random.Random, case: Case) -> tuple[str, str]:
     low = case.lower
     assert low is not None and low.decided is not None and case.decided is not None
     who = _who(rng, case)
-    refs = ", ".join(article_ref(a, p) for a, p in case.articles)
+    refs = ", ".join(article_ref(a, p, case.point(a, p)) for a, p in case.articles)
     outcome = {"ОСТАВЛЕН БЕЗ ИЗМЕНЕНИЯ": "оставить без изменения, а апелляционную жалобу – без удовлетворения",
                "ИЗМЕНЕН": "изменить, смягчить назначенное наказание",
                "ОТМЕНЕН с направлением на новое рассмотрение": "отменить, уголовное дело направить на новое рассмотрение"}

@@ -11,8 +11,10 @@ The behaviours of real pages appear in stable shares (drawn from the case or the
 from the population's random stream): a hidden print copy of the card's tables (a quarter of
 the cards), art. 30 printed before the article of an attempt or preparation (one case in
 twenty), the lower court under three wordings by appeal court (its own tab with the first-
-instance labels or with generic ones, or the court's own words in the ДЕЛО tab), and each act
-on a page of its own that links back to its card.
+instance labels or with generic ones, or the court's own words in the ДЕЛО tab), each act
+on a page of its own that links back to its card, a third of the cards with an act linking
+that page from their acts tab instead of printing the text, and the point lists of hazing
+(art. 335 ч.2) after the article or before it, by court.
 """
 
 from __future__ import annotations
@@ -37,10 +39,23 @@ STAGE_PART = {"preparation": "1", "attempt": "3"}  # the part of art. 30 courts 
 def articles_text(case: Case) -> str:
     """'ст.337 ч.5 УК РФ' or 'ст.337 ч.5; ст.338 УК РФ', as the ЛИЦА tab prints them; an attempt
     or preparation prints art. 30 before the article it modifies ('ст.30 ч.3, ст.337 ч.5 УК РФ')."""
-    parts = [f"ст.{a} ч.{p}" if p else f"ст.{a}" for a, p in case.articles]
+    parts = [_article(case, a, p) for a, p in case.articles]
     if case.stage is not None and parts:
         parts[0] = f"ст.30 ч.{STAGE_PART[case.stage]}, {parts[0]}"
     return "; ".join(parts) + " УК РФ"
+
+
+def _article(case: Case, article: str, part: str | None) -> str:
+    """One article as the ЛИЦА tab prints it; its points, where it has any, in one of the two forms
+    the sites use, by court: after it ("ст.335 ч.2 п.п.а,в") or before it ("п.п. а,в ч.2 ст.335")."""
+    text = f"ст.{article} ч.{part}" if part else f"ст.{article}"
+    point = case.point(article, part)
+    if not point:
+        return text
+    mark = "п.п." if "," in point else "п."
+    if _variant(f"points {case.court}", 2) == 0:
+        return f"{text} {mark}{point}"
+    return f"{mark} {point} {f'ч.{part} ' if part else ''}ст.{article}"
 
 
 LOWER_STYLES = ("first_instance_tab", "generic_tab", "case_tab")
@@ -100,7 +115,18 @@ def _events_tab(tab: int, case: Case, early: bool) -> str:
     return _grid(tab, "ДВИЖЕНИЕ ДЕЛА", header, rows, False)
 
 
-def _acts_tab(tab: int, case: Case) -> str:
+def act_on_own_page(case: Case) -> bool:
+    """A third of the cards with an act link it to a page of its own (``name_op=doc``) instead of
+    printing its text in the acts tab, as courts publishing the act as a document do; drawn from
+    the case, so the crawler must follow the link to store the act."""
+    return case.act is not None and _variant(f"act {case.court} {case.number}", 3) == 0
+
+
+def _acts_tab(tab: int, case: Case, root: str, inline: bool) -> str:
+    if not inline:  # the link only: no ``cont_doc`` block, whose text would read as the act
+        return (f"<div id='cont{tab}' style='display: none; padding: 0 15px 15px 15px;'><br>"
+                f"<div style='padding: 15px;'><a href='{doc_url(root, case)}' target='_blank'>Судебный акт #1 "
+                f"({escape(case.act_title.capitalize())})</a></div></div>")
     return (f"<div id='cont{tab}' style='display: none; padding: 0 15px 15px 15px;'><ul class='tabs'>"
             f"<li id='tab_doc1' class='sel'><a href='#' onclick='index_docs(1, 1); return false;'>"
             f"&nbsp;Судебный акт #1 ({escape(case.act_title.capitalize())})&nbsp;</a></li></ul><div class='contentt'>"
@@ -108,10 +134,11 @@ def _acts_tab(tab: int, case: Case) -> str:
             f"<span style=\"TEXT-ALIGN: justify\">\n{case.act}</span></div></div></div>")
 
 
-def render_card(case: Case, root: str = "", *, early: bool = False) -> bytes:
+def render_card(case: Case, root: str = "", *, early: bool = False, act_inline: bool | None = None) -> bytes:
     """The case card. ``early`` renders the first version of a page that changes between crawls:
     the last event and the act text are not there yet; the case's facts (dates, articles, result)
-    are the same in both versions."""
+    are the same in both versions. ``act_inline`` prints the act's text (True) or only the link to
+    its own page (False); by default the case's stable share decides (``act_on_own_page``)."""
     person = escape(case.defendant) if case.defendant else HIDDEN
     act_shown = case.act is not None and not early
     style = lower_style(case)
@@ -184,7 +211,7 @@ def render_card(case: Case, root: str = "", *, early: bool = False) -> bytes:
         parts.append("<div class='lawcase-tab-content printVersionBody none' id='printVersionBodyCase' "
                      "style='display: none;'>" + "".join(copied) + "</div>\n")
     if act_shown:
-        parts.append(_acts_tab(tab + 3, case))
+        parts.append(_acts_tab(tab + 3, case, root, not act_on_own_page(case) if act_inline is None else act_inline))
     published = ddmmyyyy(case.received)
     modified = ddmmyyyy(min((case.decided or case.received) + timedelta(days=3 if early else 20), AS_OF))
     content = (f"\t<div id=line></div>\n<div align='center' class='title'>\n\t{TITLES[case.instance]}</div>\n"

@@ -2,7 +2,8 @@
 
 ``truth.json``: ``courts`` (the courts with cases; every other military court is served
 too, with none), ``cases`` (every case on the sites, first instance and appeal, with the facts a
-crawl must recover; a first-instance case with an act text also has ``act_facts``, what that act
+crawl must recover; a case with an act text has ``act``, ``"card"`` where its card prints it
+or ``"page"`` where the card links it on a page of its own, and a first-instance one ``act_facts``, what that act
 states: sentence kind and term, regime, suspended, absence dates, service basis, motives),
 ``counts`` (first-instance cases by court, month received and article; a
 case charged under two articles counts once under each), and the fault plan's marks:
@@ -18,13 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from milcourt.simulate.faults import FaultPlan
+from milcourt.simulate.pages import act_on_own_page
 from milcourt.simulate.population import Case, Population
 
 
 def case_record(case: Case) -> dict[str, Any]:
     record: dict[str, Any] = {
         "court": case.court, "number": case.number, "instance": case.instance, "uid": case.uid,
-        "articles": [{"article": a, "part": p} for a, p in case.articles],
+        "articles": [{"article": a, "part": p} | ({"point": case.point(a, p)} if case.point(a, p) else {})
+                     for a, p in case.articles],
         "received": case.received.isoformat(), "decided": case.decided.isoformat() if case.decided else None,
         "result": case.result,
     }
@@ -32,6 +35,8 @@ def case_record(case: Case) -> dict[str, Any]:
         record["stage"] = case.stage  # of the first article: printed with art. 30 before it
     if case.lower is not None:
         record["lower"] = {"court": case.lower.court, "number": case.lower.number}
+    if case.act is not None:  # where a crawl finds the text: the card's acts tab, or a page the card links
+        record["act"] = "page" if act_on_own_page(case) else "card"
     if case.act_facts is not None:
         record["act_facts"] = case.act_facts.as_dict()
     return record

@@ -87,6 +87,16 @@ def record_linked(conn: Connection, run_id: int, case_id: int, proceeding_id: in
                [("instance_linked", {"court_code": court, "number": number, "instance": instance})], at)
 
 
+def record_act(conn: Connection, run_id: int, case_id: int, key: dict[str, Any], title: str | None,
+               at: datetime) -> None:
+    """An act published on a page of its own is news of its case (``new_act``) as one printed on
+    a new version of the card is, unless the case itself is new in this run (``new`` says it)."""
+    new_now = conn.execute(sa.select(case_changes.c.id).where(
+        case_changes.c.run_id == run_id, case_changes.c.case_id == case_id, case_changes.c.kind == "new")).first()
+    if new_now is None:
+        record(conn, run_id, case_id, key, [("new_act", {"titles": [title]})], at)
+
+
 def start_run(engine: Engine, *, courts: int, synthetic: bool, started_at: datetime | None = None) -> int:
     """A new row in ``crawl_runs`` (status ``running``); its id."""
     with engine.begin() as conn:

@@ -135,7 +135,8 @@ class Store:
         self.archive.put(data, sha)
         links = [u for u in (case_url, page.get("case_url")) if u]
         with self.engine.begin() as conn:
-            case = conn.execute(sa.select(cases.c.id, cases.c.current_version)
+            case = conn.execute(sa.select(cases.c.id, cases.c.current_version, cases.c.court_code, cases.c.number,
+                                          cases.c.instance)
                                 .where(cases.c.url.in_(links)).order_by(cases.c.id)).first() if links else None
             if case is None:
                 raise ValueError(f"{source}: act page of a case not in the store (card {links[0] if links else '?'})")
@@ -150,6 +151,8 @@ class Store:
             at_version = sa.and_(acts.c.case_id == case.id, acts.c.version == case.current_version)
             if conn.execute(sa.select(acts.c.id).where(at_version, acts.c.text_sha == text_sha)).first():
                 return result
+            known_before = conn.execute(sa.select(acts.c.id).where(
+                acts.c.case_id == case.id, acts.c.text_sha == text_sha)).first() is not None
             act_no = 1 + (conn.execute(sa.select(sa.func.max(acts.c.act_no)).where(at_version)).scalar() or 0)
             row = {"case_id": case.id, "version": case.current_version, "act_no": act_no,
                    "title": page.get("title"), "text": text, "text_sha": text_sha}
@@ -159,6 +162,8 @@ class Store:
                                    fresh=True, known=facts.known_in_case(conn, case.id))
             else:
                 conn.execute(_INSERT_CHILDREN["acts"], [row])
+            if self.run_id is not None and not known_before:
+                changes.record_act(conn, self.run_id, case.id, case._asdict(), page.get("title"), seen)
             result.status = "updated"
         return result
 
