@@ -1,6 +1,6 @@
 """Extract stage: the facts of a court act (charges, sentence, absence, motives, appeal outcome).
 
-``extract_act(text)`` returns the issue-6 dict; ``extract_act_with_spans(text)`` also returns
+``extract_act(text)`` returns a dict of every act-fact key (``extractor.KEYS``); ``extract_act_with_spans(text)`` also returns
 where in ``text`` each fact was read.
 """
 

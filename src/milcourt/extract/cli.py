@@ -50,7 +50,7 @@ def register(app: typer.Typer, reextract: Reextract) -> None:
     @app.command("extract")
     def extract(
         files: list[Path] = typer.Argument(None, help="Act files (.txt .html .rtf .doc .docx .pdf)."),
-        as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: `file`, the issue-6 keys and `unknown` (a reason code per unknown fact)."),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: `file`, every act-fact key and `unknown` (a reason code per unknown fact)."),
         time_limit_s: float = typer.Option(DEFAULT_TIME_LIMIT, "--time-limit", help="Seconds allowed per act."),
         db: str | None = typer.Option(None, "--db", help="Re-extract the acts stored in this store instead."),
         all_acts: bool = typer.Option(False, "--all", help="With --db: every act, not only outdated ones."),

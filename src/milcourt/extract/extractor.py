@@ -1,4 +1,4 @@
-"""extract_act: the facts of one court act (issue 6 keys), with the spans they were read from."""
+"""extract_act: the facts of one court act (the keys in KEYS), with the spans they were read from."""
 
 from __future__ import annotations
 
@@ -152,5 +152,5 @@ def extract_act_checked(text: str) -> Extraction:
 
 
 def extract_act(text: str) -> dict[str, Any]:
-    """The facts of one act: every key of issue 6 present (None / [] when unknown)."""
+    """The facts of one act: every key of KEYS present (None / [] when unknown)."""
     return extract_act_with_spans(text)[0]
