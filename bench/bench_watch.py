@@ -33,6 +33,7 @@ ROW_CHANGING = ("new", "decided", "new_act", "result_changed")
 def _round(url: str, db: str, budget: int) -> dict[str, Any]:
     cmd = [sys.executable, "-c", "from milcourt.cli import main; main()", "watch", "--once", "--base-url", url,
            "--db", db, "--rate", "100", "--backoff", "0.05", "--budget", str(budget), "--refresh-days", "0",
+           "--platform-rate", "100", "--platform-pause", "0.5",
            "--json"]
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=3600, env=env)

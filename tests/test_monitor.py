@@ -46,7 +46,7 @@ def _env() -> dict[str, str]:
 
 def _once(url: str, db: str) -> dict[str, Any]:
     cmd = [sys.executable, "-c", "from milcourt.cli import main; main()", "watch", "--once", "--base-url", url,
-           "--db", db, "--rate", "50", "--backoff", "0.05", "--json"]
+           "--db", db, "--rate", "50", "--backoff", "0.05", "--json", "--platform-rate", "40", "--platform-pause", "0.5"]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=600, env=_env())
     assert done.returncode == 0, done.stderr[-3000:]
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))

@@ -48,7 +48,8 @@ def _env() -> dict[str, str]:
 
 def _watch_cmd(server: CourtServer, db: str, *extra: str) -> list[str]:
     return [sys.executable, "-c", "from milcourt.cli import main; main()", "watch", "--base-url", server.url,
-            "--db", db, "--rate", "50", "--backoff", "0.05", "--json", *extra]
+            "--db", db, "--rate", "50", "--backoff", "0.05", "--json", "--platform-rate", "40",
+            "--platform-pause", "0.5", *extra]
 
 
 def _once(server: CourtServer, db: str) -> dict[str, Any]:
